@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { loadConfig, rubricFor } from '../../src/rubric/config.js'
+import { repoFileReader } from '../../src/cli/files.js'
+import { checkPlans } from '../../src/runner/check-plans.js'
+import type { RunResult } from '../../src/engine/types.js'
+
+// The example plans are the presets' specification: each failing example must
+// raise exactly these findings (rule@line), and the complete ones must pass.
+const EXPECTED: Record<string, { verdict: 'PASS' | 'FAIL'; findings: string[] }> = {
+  'examples/spec-dev/pass-complete.md': { verdict: 'PASS', findings: [] },
+  'examples/spec-dev/fail-blocked-gap.md': { verdict: 'FAIL', findings: ['table-forbidden-value@18', 'gate-declared-fail@128'] },
+  'examples/spec-dev/fail-gate-lines.md': { verdict: 'FAIL', findings: ['gate-multiple@109', 'gate-contradiction@130', 'gate-not-last@130'] },
+  'examples/spec-dev/fail-missing-sections.md': {
+    verdict: 'FAIL',
+    findings: ['section-missing@71', 'section-missing@79', 'table-coverage@94', 'table-min-rows@94', 'gate-contradiction@110']
+  },
+  'examples/spec-dev/fail-no-gate.md': { verdict: 'FAIL', findings: ['gate-missing@127'] },
+  'examples/spec-dev/fail-placeholders.md': { verdict: 'FAIL', findings: ['placeholder@17', 'placeholder@83', 'gate-declared-fail@127', 'gate-fail-reason@127'] },
+  'examples/spec-dev/fail-risks-register.md': {
+    verdict: 'FAIL',
+    findings: [
+      'table-column-missing@111',
+      'table-coverage@111',
+      'table-coverage@111',
+      'table-coverage@111',
+      'table-min-rows@111',
+      'table-value@113',
+      'table-value@114',
+      'table-empty-cell@114',
+      'gate-contradiction@126'
+    ]
+  },
+  'examples/spec-dev/fail-thin-sections.md': {
+    verdict: 'FAIL',
+    findings: ['section-content@20', 'section-content@39', 'section-too-short@39', 'section-mention@39', 'section-mention@39', 'section-mention@39', 'gate-contradiction@109']
+  },
+  'examples/spec-dev/fail-unchecked-readiness.md': { verdict: 'FAIL', findings: ['checklist-unchecked@123', 'checklist-unchecked@124', 'gate-contradiction@128'] },
+  'examples/specflow/pass-complete.md': { verdict: 'PASS', findings: [] },
+  'examples/specflow/fail-missing-failure-modes.md': { verdict: 'FAIL', findings: ['section-missing@54', 'section-missing@59'] },
+  'examples/specflow/fail-unfinished.md': { verdict: 'FAIL', findings: ['placeholder@5', 'section-too-short@46', 'placeholder@48'] },
+  'examples/specflow/warn-principles.md': { verdict: 'PASS', findings: ['section-mention@77', 'section-mention@77', 'section-mention@77'] }
+}
+
+let result: RunResult
+
+beforeAll(async () => {
+  const root = process.cwd()
+  const configText = await readFile(path.join(root, 'examples/plan-gate.yml'), 'utf8')
+  const config = await loadConfig('examples/plan-gate.yml', configText, repoFileReader(root))
+  const jobs = await Promise.all(
+    Object.keys(EXPECTED).map(async (file) => {
+      const choice = rubricFor(config, file)
+      if (!choice) throw new Error(`examples/plan-gate.yml does not map ${file}`)
+      return { file, content: await readFile(path.join(root, file)), rubric: choice.rubric, rubricSource: choice.reason }
+    })
+  )
+  result = await checkPlans(jobs, { failOn: 'error', maxPlanBytes: config.maxPlanBytes })
+})
+
+describe.each(Object.entries(EXPECTED))('%s', (file, expected) => {
+  it(`is ${expected.verdict} with exactly the expected findings`, () => {
+    const plan = result.plans.find((each) => each.file === file)!
+    expect(plan.findings.map((finding) => `${finding.ruleId}@${finding.line}`)).toEqual(expected.findings)
+    expect(plan.verdict).toBe(expected.verdict)
+  })
+})
+
+it('fails the run when any example fails', () => {
+  expect(result.verdict).toBe('FAIL')
+})

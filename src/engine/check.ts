@@ -1,0 +1,272 @@
+import type { Rubric } from '../rubric/schema.js'
+import { ruleDocsUrl } from './docs-url.js'
+import { buildModel, type PlanModel } from './model.js'
+import type { Rule, RuleReport } from './rule.js'
+import { ruleById, rules } from './rules/index.js'
+import type { DeclaredGate, FailOn, Finding, PlanResult, Severity, Verdict } from './types.js'
+
+export const DEFAULT_MAX_PLAN_BYTES = 1024 * 1024
+/** Container markers (quotes, list bullets) on one line beyond which the parser's recursion is at risk. */
+export const MAX_NESTING = 100
+
+export interface PlanInput {
+  /** Repository-relative path, forward slashes. */
+  file: string
+  /** Raw bytes as stored, or text already decoded. */
+  content: string | Uint8Array
+}
+
+export interface CheckOptions {
+  rubric: Rubric
+  rubricSource: string
+  failOn?: FailOn
+  maxPlanBytes?: number
+}
+
+/** Outcome of reading the plan as text: the text, or the finding that stops the check. */
+export type DecodedPlan = { ok: true; text: string } | { ok: false; finding: RawFinding }
+
+interface RawFinding extends RuleReport {
+  ruleId: string
+}
+
+/**
+ * Checks one plan against one rubric. Pure and synchronous: no I/O, no clock.
+ * The gate fails closed: anything that prevents a full check becomes an error
+ * finding, never a pass.
+ */
+export function checkPlan(input: PlanInput, options: CheckOptions): PlanResult {
+  const decoded = decodePlan(input.content, options.maxPlanBytes ?? DEFAULT_MAX_PLAN_BYTES)
+  if (!decoded.ok) return finish(input.file, options, null, [decoded.finding])
+  const guard = nestingGuard(decoded.text)
+  if (guard) return finish(input.file, options, null, [guard])
+  let model: PlanModel
+  try {
+    model = buildModel(decoded.text)
+  } catch (error) {
+    return finish(input.file, options, null, [unparseable(error)])
+  }
+  return checkModel(input.file, model, options)
+}
+
+/** Runs every rule over an already-built model; exported for the worker pool, which builds models under a deadline. */
+export function checkModel(file: string, model: PlanModel, options: CheckOptions): PlanResult {
+  const { rubric } = options
+  const raw: RawFinding[] = []
+  const run = (rule: Rule, findings: readonly Finding[]): void => {
+    try {
+      rule.check({ model, rubric, findings, report: (report) => raw.push({ ...report, ruleId: rule.id }) })
+    } catch (error) {
+      raw.push({
+        ruleId: 'internal-error',
+        line: 1,
+        column: 1,
+        message: `Rule ${rule.id} failed: ${error instanceof Error ? error.message : String(error)}`
+      })
+    }
+  }
+  const active = rules.filter((rule) => rubric.rules[rule.id] !== 'off')
+  for (const rule of active) if (rule.phase !== 'verdict') run(rule, [])
+  const checked = stamp(raw, rubric, model)
+  for (const rule of active) if (rule.phase === 'verdict') run(rule, checked)
+  return finish(file, options, model, raw)
+}
+
+export function decodePlan(content: string | Uint8Array, maxBytes: number): DecodedPlan {
+  const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength
+  if (size > maxBytes) {
+    return {
+      ok: false,
+      finding: {
+        ruleId: 'plan-too-large',
+        line: 1,
+        column: 1,
+        message: `The plan is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}, so it was not checked`
+      }
+    }
+  }
+  let text: string
+  if (typeof content === 'string') {
+    text = content
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content)
+    } catch {
+      const offset = firstInvalidUtf8(content)
+      return { ok: false, finding: { ruleId: 'plan-encoding', ...positionOfByte(content, offset), message: `The plan is not valid UTF-8 (byte ${offset + 1})` } }
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  const nul = text.indexOf('\u0000')
+  if (nul >= 0) {
+    return { ok: false, finding: { ruleId: 'plan-encoding', ...positionOf(text, nul), message: 'The plan contains a NUL byte: it looks like binary data, not text' } }
+  }
+  return { ok: true, text }
+}
+
+/**
+ * The parser recurses once per container, so thousands of quote or list
+ * markers on one line overflow its stack. Refusing them up front turns a crash
+ * into a clear finding.
+ */
+export function nestingGuard(text: string): RawFinding | null {
+  const marker = /^[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/u
+  let lineStart = 0
+  let lineNumber = 1
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd < 0) lineEnd = text.length
+    let rest = text.slice(lineStart, Math.min(lineEnd, lineStart + 4096))
+    let depth = 0
+    for (let match = marker.exec(rest); match && depth <= MAX_NESTING; match = marker.exec(rest)) {
+      depth++
+      rest = rest.slice(match[0].length)
+    }
+    if (depth > MAX_NESTING) {
+      return {
+        ruleId: 'plan-unparseable',
+        line: lineNumber,
+        column: 1,
+        message: `Line ${lineNumber} nests more than ${MAX_NESTING} quotes or lists; the plan was not parsed`
+      }
+    }
+    lineStart = lineEnd + 1
+    lineNumber++
+  }
+  return null
+}
+
+function unparseable(error: unknown): RawFinding {
+  const reason = error instanceof RangeError ? 'its nesting is too deep for the parser' : `the parser failed (${error instanceof Error ? error.message : String(error)})`
+  return { ruleId: 'plan-unparseable', line: 1, column: 1, message: `The plan could not be parsed: ${reason}` }
+}
+
+function severityOf(raw: RawFinding, rubric: Rubric): Severity | null {
+  const rule = ruleById(raw.ruleId)
+  const configured = rubric.rules[raw.ruleId]
+  // Input and internal failures always fail the gate: a rubric cannot switch off failing closed.
+  if (raw.ruleId.startsWith('plan-') || raw.ruleId === 'internal-error') return 'error'
+  if (configured === 'off') return null
+  return configured ?? raw.severity ?? rule?.defaultSeverity ?? 'error'
+}
+
+function stamp(raw: readonly RawFinding[], rubric: Rubric, model: PlanModel | null): Finding[] {
+  const seen = new Set<string>()
+  const findings: Finding[] = []
+  // Without a model (the input was refused) the positions come from the raw input and are kept as they are.
+  const lastLine = model ? Math.max(1, model.lines.length) : Number.MAX_SAFE_INTEGER
+  for (const report of raw) {
+    const severity = severityOf(report, rubric)
+    if (!severity) continue
+    const rule = ruleById(report.ruleId)
+    // Rules are trusted to report real places, but a bad position must never reach a PR comment.
+    const line = clamp(Math.trunc(report.line) || 1, 1, lastLine)
+    const lineLength = model ? (model.lines[line - 1]?.length ?? 0) : Number.MAX_SAFE_INTEGER - 1
+    const column = clamp(Math.trunc(report.column) || 1, 1, lineLength + 1)
+    const finding: Finding = {
+      ruleId: report.ruleId,
+      severity,
+      message: report.message,
+      line,
+      column,
+      hint: report.hint ?? rule?.hint ?? '',
+      url: ruleDocsUrl(report.ruleId)
+    }
+    if (report.endLine !== undefined && report.endLine > line) finding.endLine = clamp(report.endLine, line, lastLine)
+    const sectionIndex = model?.sectionAt(line)
+    const section = sectionIndex === null || sectionIndex === undefined ? undefined : model?.headings[sectionIndex]?.title
+    if (section) finding.section = section
+    const key = `${finding.ruleId}\u0000${line}\u0000${column}\u0000${finding.message}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    findings.push(finding)
+  }
+  return findings.sort(compareFindings)
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
+  )
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function finish(file: string, options: CheckOptions, model: PlanModel | null, raw: readonly RawFinding[]): PlanResult {
+  const findings = stamp(raw, options.rubric, model)
+  const last = model?.gates[model.gates.length - 1]
+  const declaredGate: DeclaredGate | null = last ? { value: last.value, reason: last.value === 'FAIL' ? last.reason : null, line: last.line } : null
+  return {
+    file,
+    rubric: options.rubric.name,
+    rubricSource: options.rubricSource,
+    verdict: verdictOf(findings, options.failOn ?? 'error'),
+    declaredGate,
+    gateRequired: options.rubric.gate.required,
+    findings
+  }
+}
+
+/**
+ * PASS only when no finding at the failing level remains. A required gate that
+ * is missing or declared FAIL is itself an error finding, so it is covered here.
+ * `never` reports the same verdict as `error`; only the exit status ignores it.
+ */
+export function verdictOf(findings: readonly Finding[], failOn: FailOn): Verdict {
+  const failing = failOn === 'warning' ? findings : findings.filter((finding) => finding.severity === 'error')
+  return failing.length === 0 ? 'PASS' : 'FAIL'
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(Math.max(value, low), high)
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} bytes`
+}
+
+function positionOf(text: string, index: number): { line: number; column: number } {
+  let line = 1
+  let lineStart = 0
+  for (let i = 0; i < index; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++
+      lineStart = i + 1
+    }
+  }
+  return { line, column: index - lineStart + 1 }
+}
+
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1
+  let lineStart = 0
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 10) {
+      line++
+      lineStart = i + 1
+    }
+  }
+  return { line, column: offset - lineStart + 1 }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let low = 0
+  let high = bytes.length
+  // The longest valid prefix ends near the first bad byte; binary search on prefix validity.
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true })
+      low = middle
+    } catch {
+      high = middle - 1
+    }
+  }
+  return low
+}

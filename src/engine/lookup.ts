@@ -1,0 +1,170 @@
+import type { Heading, PlanModel, Table, TaskItem, TextSpan } from './model.js'
+import type { ChecklistSpec, PlaceholderSpec, Rubric, SectionSpec, TableSpec } from '../rubric/schema.js'
+import { literalPattern, regexPattern, type TextMatch, type TextPattern } from './patterns.js'
+import { countWords, matchRank, matchTitle, normalizeText, normalizeTitle } from './text.js'
+
+// Lookups several rules share, computed once per (model, rubric) pair so that
+// every rule reads the same answer and no work is repeated.
+
+const sectionCache = new WeakMap<PlanModel, WeakMap<Rubric, Map<string, Heading | null>>>()
+
+/** Which heading each rubric section was found at (or null), matched one-to-one, best match first. */
+export function sectionHeadings(model: PlanModel, rubric: Rubric): Map<string, Heading | null> {
+  let byRubric = sectionCache.get(model)
+  if (!byRubric) sectionCache.set(model, (byRubric = new WeakMap()))
+  const cached = byRubric.get(rubric)
+  if (cached) return cached
+  const result = matchSections(model.headings, rubric.sections)
+  byRubric.set(rubric, result)
+  return result
+}
+
+function matchSections(headings: readonly Heading[], sections: readonly SectionSpec[]): Map<string, Heading | null> {
+  const candidates: Array<{ section: SectionSpec; heading: Heading; rank: number }> = []
+  for (const section of sections) {
+    const names = [section.title, ...section.aliases].map(normalizeTitle)
+    for (const heading of headings) {
+      const rank = Math.max(...names.map((name) => matchRank(matchTitle(heading.normalized, name))))
+      if (rank > 0) candidates.push({ section, heading, rank })
+    }
+  }
+  // Exact titles claim their heading before looser matches; ties go to the earlier heading.
+  candidates.sort((a, b) => b.rank - a.rank || a.heading.line - b.heading.line)
+  const result = new Map<string, Heading | null>(sections.map((section) => [section.id, null]))
+  const taken = new Set<number>()
+  for (const { section, heading } of candidates) {
+    if (result.get(section.id) || taken.has(heading.index)) continue
+    result.set(section.id, heading)
+    taken.add(heading.index)
+  }
+  return result
+}
+
+export function sectionHeading(model: PlanModel, rubric: Rubric, sectionId: string | undefined): Heading | null {
+  return sectionId ? (sectionHeadings(model, rubric).get(sectionId) ?? null) : null
+}
+
+export function withinSection<T extends { line: number }>(items: readonly T[], heading: Heading | null): T[] {
+  return heading ? items.filter((item) => item.line >= heading.line && item.line <= heading.endLine) : [...items]
+}
+
+/** Where a finding about something missing from a section goes: its heading, else line 1. */
+export function anchorOf(heading: Heading | null): { line: number; column: number } {
+  return heading ? { line: heading.line, column: heading.column } : { line: 1, column: 1 }
+}
+
+export function columnIndex(header: readonly { text: string }[], names: readonly string[]): number {
+  const wanted = names.map(normalizeTitle)
+  let best = -1
+  let bestRank = 0
+  header.forEach((cell, index) => {
+    const normalized = normalizeTitle(cell.text)
+    const rank = Math.max(...wanted.map((name) => matchRank(matchTitle(normalized, name))))
+    if (rank > bestRank) {
+      best = index
+      bestRank = rank
+    }
+  })
+  return best
+}
+
+export interface FoundTable {
+  table: Table
+  /** Column index per rubric column name, -1 where the column is missing. */
+  columns: Map<string, number>
+}
+
+const tableCache = new WeakMap<PlanModel, WeakMap<TableSpec, FoundTable | null>>()
+
+/** The plan table that best fits a rubric table: in its section if the section has one, else anywhere. */
+export function findTable(model: PlanModel, rubric: Rubric, spec: TableSpec): FoundTable | null {
+  let bySpec = tableCache.get(model)
+  if (!bySpec) tableCache.set(model, (bySpec = new WeakMap()))
+  if (bySpec.has(spec)) return bySpec.get(spec) ?? null
+  const heading = sectionHeading(model, rubric, spec.section)
+  const fit = (table: Table): FoundTable => ({
+    table,
+    columns: new Map(spec.columns.map((column) => [column.name, columnIndex(table.header, [column.name, ...column.aliases])]))
+  })
+  const score = (found: FoundTable): number => [...found.columns.values()].filter((index) => index >= 0).length
+  const pick = (tables: Table[], minimum: number): FoundTable | null => {
+    let best: FoundTable | null = null
+    for (const table of tables) {
+      const found = fit(table)
+      if (score(found) >= minimum && (!best || score(found) > score(best))) best = found
+    }
+    return best
+  }
+  const inSection = heading ? withinSection(model.tables, heading) : []
+  const wanted = spec.columns.filter((column) => column.required).length
+  const result =
+    pick(inSection, 0) ?? pick(model.tables, Math.max(1, Math.ceil(wanted / 2)))
+  bySpec.set(spec, result)
+  return result
+}
+
+export function checklistTasks(model: PlanModel, rubric: Rubric, spec: ChecklistSpec): { heading: Heading | null; tasks: TaskItem[] } {
+  const heading = sectionHeading(model, rubric, spec.section)
+  if (spec.section && !heading) return { heading, tasks: [] }
+  return { heading, tasks: withinSection(model.tasks, heading) }
+}
+
+// ---- Placeholders ----
+
+export interface CompiledPlaceholder {
+  spec: PlaceholderSpec
+  pattern: TextPattern
+}
+
+const placeholderCache = new WeakMap<Rubric, CompiledPlaceholder[]>()
+
+/** Placeholder patterns of a rubric; patterns were validated when the rubric was loaded. */
+export function placeholderPatterns(rubric: Rubric): CompiledPlaceholder[] {
+  const cached = placeholderCache.get(rubric)
+  if (cached) return cached
+  const compiled = rubric.placeholders
+    .filter((spec) => spec.severity !== 'off')
+    .map((spec) => ({
+      spec,
+      pattern: spec.regex ? regexPattern(spec.regex, spec.caseSensitive) : literalPattern(spec.text ?? '', spec.caseSensitive)
+    }))
+  placeholderCache.set(rubric, compiled)
+  return compiled
+}
+
+export function placeholderMatches(rubric: Rubric, text: string): Array<TextMatch & { spec: PlaceholderSpec }> {
+  const found: Array<TextMatch & { spec: PlaceholderSpec }> = []
+  for (const { spec, pattern } of placeholderPatterns(rubric)) {
+    for (const match of pattern.findAll(text)) found.push({ ...match, spec })
+  }
+  return found
+}
+
+/** Prose that counts as content: not headings, not code, not raw HTML. */
+export function isContentSpan(span: TextSpan): boolean {
+  return !span.heading && !span.code && !span.text.trimStart().startsWith('<')
+}
+
+/** Words in a section body (subsections included), placeholders not counted. */
+export function sectionWordCount(model: PlanModel, rubric: Rubric, heading: Heading): number {
+  let words = 0
+  for (const span of model.spans) {
+    if (span.line <= heading.line || span.line > heading.endLine || span.heading || span.text.trimStart().startsWith('<')) continue
+    let text = span.text
+    for (const match of placeholderMatches(rubric, text)) text = text.replace(match.text, ' ')
+    words += countWords(text)
+  }
+  return words
+}
+
+/** All visible text of a section (subsections included), for keyword checks. */
+export function sectionText(model: PlanModel, heading: Heading): string {
+  const parts: string[] = []
+  for (const span of model.spans) if (span.line > heading.line && span.line <= heading.endLine) parts.push(span.text)
+  for (const block of model.codeBlocks) if (block.line > heading.line && block.line <= heading.endLine) parts.push(block.value)
+  return parts.join('\n')
+}
+
+export function sameValue(a: string, b: string): boolean {
+  return normalizeText(a) === normalizeText(b)
+}

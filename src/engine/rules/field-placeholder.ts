@@ -1,0 +1,34 @@
+import { itemSeverity, isOff, type Rule } from '../rule.js'
+import { placeholderMatches, sectionHeading, withinSection } from '../lookup.js'
+import { excerpt } from '../text.js'
+import { findField } from './field-lookup.js'
+
+const TEMPLATE_HINT = /^\[(?:e\.g\.|example|ex:|for example)/iu
+
+export const fieldPlaceholder: Rule = {
+  id: 'field-placeholder',
+  title: 'Field not filled in',
+  description: 'A labelled field the rubric requires is empty, still holds template text (`[e.g., …]`), or holds a placeholder such as NEEDS CLARIFICATION.',
+  defaultSeverity: 'error',
+  hint: 'Replace the placeholder with the real value, or "N/A — <why>" if it does not apply.',
+  check({ model, rubric, report }) {
+    for (const spec of rubric.fields) {
+      if (isOff(spec.severity) || spec.allowPlaceholder) continue
+      const field = findField(withinSection(model.fields, sectionHeading(model, rubric, spec.section)), spec)
+      if (!field) continue
+      const value = field.value.trim()
+      // A placeholder token in the value is already the placeholder rule's finding; one finding per gap.
+      const placeholder = rubric.rules['placeholder'] === 'off' ? placeholderMatches(rubric, value)[0] : undefined
+      if (value !== '' && !TEMPLATE_HINT.test(value) && !placeholder) continue
+      report({
+        line: field.line,
+        column: field.column,
+        message:
+          value === ''
+            ? `Field "${field.label}" is empty`
+            : `Field "${field.label}" is not filled in: "${excerpt(value, 60)}"`,
+        severity: itemSeverity(spec.severity)
+      })
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { itemSeverity, type Rule } from '../rule.js'
+import { placeholderMatches } from '../lookup.js'
+
+export const placeholder: Rule = {
+  id: 'placeholder',
+  title: 'Placeholder left in the plan',
+  description: 'Template or unfinished text (TBD, TODO, NEEDS CLARIFICATION, `[FEATURE]`, `<reason>`, …) outside code blocks, inline code and HTML comments.',
+  defaultSeverity: 'error',
+  hint: 'Replace the placeholder with the real content, or remove it.',
+  check({ model, rubric, report }) {
+    for (const span of model.spans) {
+      if (span.code) continue
+      for (const match of placeholderMatches(rubric, span.text)) {
+        report({
+          line: span.line,
+          column: span.column + match.index,
+          message: `Placeholder "${match.text}" left in the plan`,
+          severity: itemSeverity(match.spec.severity)
+        })
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { itemSeverity, isOff, type Rule } from '../rule.js'
+import { findTable } from '../lookup.js'
+import { isEmptyCell, isNoneRow } from './table-cells.js'
+
+export const tableEmptyCell: Rule = {
+  id: 'table-empty-cell',
+  title: 'Empty table cell',
+  description: 'A row leaves a column empty (or only a dash or "TBD") where the rubric says `notEmpty: true`. A row whose first cell says "None" or "N/A" is exempt.',
+  defaultSeverity: 'error',
+  hint: 'Fill the cell in; an owner, status or mitigation nobody wrote down is a gap in the plan.',
+  check({ model, rubric, report }) {
+    for (const spec of rubric.tables) {
+      if (isOff(spec.severity)) continue
+      const found = findTable(model, rubric, spec)
+      if (!found) continue
+      for (const row of found.table.rows) {
+        if (isNoneRow(row)) continue
+        for (const column of spec.columns) {
+          const index = found.columns.get(column.name) ?? -1
+          if (!column.notEmpty || index < 0) continue
+          const cell = row[index]
+          if (!isEmptyCell(cell)) continue
+          const anchor = cell ?? row[0]
+          report({
+            line: anchor?.line ?? found.table.line,
+            column: anchor?.column ?? found.table.column,
+            message: `Table "${spec.title}": "${column.name}" is empty in the row "${row[0]?.text ?? ''}"`,
+            severity: itemSeverity(spec.severity)
+          })
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+// Pure renderers of a RunResult: no I/O, no environment, no @actions/*.
+export { toAnnotations, type Annotation } from './annotations.js'
+export {
+  COMMENT_MAX_FINDINGS_PER_PLAN,
+  renderComment,
+  renderMarkdownReport,
+  renderPlanFindingsMarkdown,
+  renderPlanTable,
+  verdictHeading,
+  type MarkdownReportOptions
+} from './comment.js'
+export { commitUrl, lineUrl, safeHref, shortSha, type ReportContext } from './context.js'
+export { renderInlineComment, renderResolvedInlineComment } from './inline.js'
+export { JSON_SCHEMA_VERSION, renderJson } from './json.js'
+export { renderMarkdown } from './markdown.js'
+export {
+  codeSpan,
+  DEFAULT_MAX_LENGTH,
+  markdownText,
+  markdownWithCode,
+  plainText,
+  shellArg,
+  shorten,
+  terminalText,
+  type CodeSpanOptions
+} from './sanitize.js'
+export { FINGERPRINT_KEY, renderSarif, SARIF_SCHEMA_URL } from './sarif.js'
+export { renderJobSummary } from './summary.js'
+export { renderText, type TextOptions } from './text.js'

@@ -1,0 +1,173 @@
+import type { RubricFile } from '../schema.js'
+import { commonPlaceholders } from './placeholders.js'
+
+// The spec-dev "Plan Phase" playbook (v1.1): a plan at .spec-dev/active-dev/active-plan.md
+// with a spec snapshot, a spec-gaps table, nine plan sections, a risks register,
+// a seven-item readiness checklist, and a closing gate line.
+export const specDev: RubricFile = {
+  name: 'spec-dev',
+  description: 'spec-dev Plan Phase v1.1: spec sync, spec gaps, nine plan sections, risks register, readiness checklist, declared gate',
+  gate: { required: true },
+  order: true,
+  sections: [
+    {
+      id: 'spec-sync',
+      title: 'Spec Sync',
+      aliases: ['Spec Snapshot', 'Spec Summary', 'Snapshot'],
+      minWords: 15,
+      mentions: [['problem'], ['success metric', 'success metrics', 'success criteria', 'success measure', 'KPI']],
+      mentionsSeverity: 'error',
+      guidance: 'A short snapshot of the approved spec: the problem it solves and the metric that shows success.'
+    },
+    {
+      id: 'spec-gaps',
+      title: 'Spec Gaps & Assumptions',
+      aliases: ['Spec Gaps', 'Gaps & Assumptions', 'Assumptions & Gaps', 'Gaps'],
+      guidance: 'Open questions about the spec, each with a proposed fix, an owner and a status; blockers halt the plan.'
+    },
+    {
+      id: 'architecture',
+      title: 'Architecture Overview',
+      aliases: ['Architecture', 'System Architecture', 'System Overview', 'Components'],
+      minWords: 40,
+      require: ['diagram'],
+      mentions: [['component', 'components', 'module', 'service'], ['boundary', 'boundaries'], ['responsibility', 'responsibilities', 'responsible'], ['owner', 'owners', 'owned', 'ownership']],
+      guidance: 'Components, their boundaries, responsibilities and owners, with a small diagram or text map.'
+    },
+    {
+      id: 'decisions',
+      title: 'Key Decisions & Rationale',
+      aliases: ['Key Decisions', 'Design Decisions', 'Decisions', 'Decision Log', 'Decisions & Rationale'],
+      minWords: 30,
+      mentions: [['trade-off', 'trade-offs', 'tradeoff', 'tradeoffs', 'trade off'], ['alternative', 'alternatives', 'rejected'], ['impact']],
+      guidance: 'Each decision with its trade-offs, the alternatives rejected and its impact.'
+    },
+    {
+      id: 'interfaces',
+      title: 'Interfaces & Contracts',
+      aliases: ['Interfaces', 'Contracts', 'API Contracts', 'API Design', 'APIs'],
+      minWords: 30,
+      require: ['example'],
+      mentions: [['request', 'input', 'command', 'event'], ['response', 'output', 'returns', 'result'], ['error', 'errors', 'failure', 'failures']],
+      guidance: 'API, CLI and event surfaces, with request/response examples and error handling.'
+    },
+    {
+      id: 'data',
+      title: 'Data Flow & Storage',
+      aliases: ['Data Flow', 'Data Model', 'Data & Storage', 'Storage', 'Data'],
+      minWords: 30,
+      mentions: [['schema', 'schemas'], ['migration', 'migrations'], ['retention'], ['index', 'indexes', 'indexing', 'indices'], ['regulatory', 'regulation', 'compliance', 'GDPR', 'PII']],
+      guidance: 'Schemas, migrations, retention, indexing and regulatory constraints.'
+    },
+    {
+      id: 'security',
+      title: 'Security & Privacy',
+      aliases: ['Security', 'Privacy', 'Security Considerations'],
+      minWords: 30,
+      mentions: [['authentication', 'authn', 'auth'], ['authorization', 'authz', 'permission', 'permissions', 'access control'], ['secret', 'secrets', 'credential', 'credentials'], ['threat', 'threats']],
+      guidance: 'The authentication and authorization model, secrets handling and the mitigations for each threat.'
+    },
+    {
+      id: 'reliability',
+      title: 'Reliability & Performance',
+      aliases: ['Reliability', 'Performance', 'Performance & Reliability', 'Scalability'],
+      minWords: 30,
+      mentions: [['SLI', 'SLIs', 'SLO', 'SLOs', 'service level'], ['budget', 'budgets', 'latency', 'throughput'], ['back-pressure', 'backpressure', 'rate limit', 'rate limiting', 'throttling', 'load shedding'], ['test environment', 'test environments', 'staging', 'environment']],
+      guidance: 'SLIs and SLOs, performance budgets, back-pressure strategy and test environments.'
+    },
+    {
+      id: 'observability',
+      title: 'Observability & Operations',
+      aliases: ['Observability', 'Operations', 'Monitoring', 'Monitoring & Operations'],
+      minWords: 30,
+      mentions: [['metric', 'metrics'], ['log', 'logs', 'logging'], ['trace', 'traces', 'tracing'], ['dashboard', 'dashboards'], ['alert', 'alerts', 'alerting'], ['runbook', 'runbooks']],
+      guidance: 'Metrics, logs, traces, dashboards, alerting and runbooks.'
+    },
+    {
+      id: 'testing',
+      title: 'Testing & Rollout Strategy',
+      aliases: ['Testing Strategy', 'Rollout Strategy', 'Testing & Rollout', 'Test Plan', 'Testing', 'Rollout'],
+      minWords: 30,
+      mentions: [['unit'], ['integration'], ['load', 'performance test', 'stress'], ['staged', 'canary', 'phased', 'gradual', 'percentage'], ['feature flag', 'feature flags', 'flag', 'toggle'], ['rollback', 'roll back']],
+      guidance: 'Unit, integration and load testing, the staged rollout, feature flags and the rollback plan.'
+    },
+    {
+      id: 'artifacts',
+      title: 'Artifacts & References',
+      aliases: ['References', 'Artifacts', 'Related Documents', 'Links'],
+      minWords: 3,
+      guidance: 'Links to diagrams, design documents and relevant notes.'
+    },
+    {
+      id: 'risks',
+      title: 'Risks Register',
+      aliases: ['Risk Register', 'Risks', 'Risks & Mitigations'],
+      guidance: 'One row per risk with likelihood, impact, mitigation and owner; at least one each for architecture, data, security and operations.'
+    },
+    {
+      id: 'readiness',
+      title: 'Readiness Checklist',
+      aliases: ['Readiness', 'Plan Readiness', 'Ready Checklist'],
+      guidance: 'Every readiness item, ticked only once it is true.'
+    }
+  ],
+  tables: [
+    {
+      id: 'spec-gaps',
+      title: 'Spec Gaps',
+      section: 'spec-gaps',
+      minRows: 1,
+      columns: [
+        { name: 'Gap', aliases: ['Spec Gap', 'Issue', 'Question', 'Assumption'], notEmpty: true },
+        { name: 'Proposed Fix', aliases: ['Fix', 'Resolution', 'Proposal', 'Proposed Resolution'], notEmpty: true },
+        { name: 'Owner', aliases: ['Owners', 'Assignee'], notEmpty: true },
+        {
+          name: 'Status',
+          aliases: ['State'],
+          notEmpty: true,
+          forbidden: [{ value: 'Blocked', message: 'a blocking gap means the spec needs edits before the plan can pass' }, { value: 'Blocker' }]
+        }
+      ]
+    },
+    {
+      id: 'risks',
+      title: 'Risks Register',
+      section: 'risks',
+      minRows: 4,
+      columns: [
+        { name: 'Risk', aliases: ['Risk Description', 'Description'], notEmpty: true },
+        { name: 'Likelihood', aliases: ['Probability'], notEmpty: true, values: ['Low', 'Medium', 'High'] },
+        { name: 'Impact', aliases: ['Severity'], notEmpty: true, values: ['Low', 'Medium', 'High'] },
+        { name: 'Mitigation', aliases: ['Mitigations', 'Mitigation Plan', 'Response'], notEmpty: true },
+        { name: 'Owner', aliases: ['Owners', 'Assignee'], notEmpty: true }
+      ],
+      coverage: {
+        areaColumn: 'Area',
+        areas: [
+          { name: 'architecture', keywords: ['architecture', 'architectural', 'component', 'coupling', 'boundary', 'boundaries', 'module', 'service', 'dependency', 'dependencies', 'integration', 'design', 'scalability'] },
+          { name: 'data', keywords: ['data', 'database', 'schema', 'migration', 'storage', 'retention', 'index', 'corruption', 'backup', 'consistency', 'record'] },
+          { name: 'security', keywords: ['security', 'secure', 'auth', 'authentication', 'authorization', 'secret', 'credential', 'token', 'privacy', 'PII', 'injection', 'threat', 'permission', 'access', 'leak', 'attack', 'vulnerab'] },
+          { name: 'operations', keywords: ['operations', 'operational', 'ops', 'monitoring', 'alert', 'deploy', 'rollout', 'rollback', 'outage', 'on-call', 'runbook', 'observability', 'incident', 'latency', 'performance', 'capacity', 'availability', 'downtime'] }
+        ]
+      }
+    }
+  ],
+  checklists: [
+    {
+      id: 'readiness',
+      title: 'Readiness Checklist',
+      section: 'readiness',
+      allChecked: true,
+      items: [
+        'Owners assigned for each component',
+        'Failure handling and dependencies identified',
+        { text: 'Migration and backward compatibility plan defined (or N/A with reason)', aliases: ['Migration plan defined', 'Backwards compatibility plan defined'] },
+        'Telemetry, alerting and runbook updates specified',
+        'Security controls mapped to identified threats',
+        'Rollout and testing plan documented',
+        'Spec gaps resolved or tracked with owners'
+      ]
+    }
+  ],
+  placeholders: commonPlaceholders
+}

@@ -1,0 +1,74 @@
+import type { RubricFile } from '../schema.js'
+import { commonPlaceholders } from './placeholders.js'
+
+// SpecFlow "Step 2: PLAN": .specify/specs/<feature>/plan.md must cover data
+// models, interface design, error handling, failure modes, dependencies and
+// testing, and be checked against the design principles. Its gate is
+// automated, so the plan declares none.
+export const specflow: RubricFile = {
+  name: 'specflow',
+  description: 'SpecFlow Step 2 (PLAN): data models, interfaces, error handling, failure modes, dependencies, testing, design principles; automated gate',
+  gate: { required: false },
+  sections: [
+    {
+      id: 'decisions',
+      title: 'Design Decisions',
+      aliases: ['Key Decisions', 'Architecture Decisions', 'Technical Decisions', 'Decisions', 'Architecture', 'Technical Approach'],
+      severity: 'warning',
+      minWords: 15,
+      guidance: 'The architecture and the decisions behind it.'
+    },
+    {
+      id: 'data-models',
+      title: 'Data Models',
+      aliases: ['Data Model', 'Data Structures', 'Schemas', 'Schema', 'Entities', 'Types', 'Data Flow'],
+      minWords: 15,
+      guidance: 'The entities or event shapes the feature reads and writes, with their fields.'
+    },
+    {
+      id: 'interfaces',
+      title: 'API/Interface Design',
+      aliases: ['API Design', 'Interface Design', 'Interfaces', 'API', 'APIs', 'Contracts', 'Endpoints', 'CLI Interface'],
+      minWords: 15,
+      guidance: 'The APIs, endpoints, commands or events the feature offers or calls.'
+    },
+    {
+      id: 'error-handling',
+      title: 'Error Handling Strategy',
+      aliases: ['Error Handling', 'Errors', 'Error Strategy', 'Error Handling & Recovery'],
+      minWords: 15,
+      guidance: 'How each kind of error is detected, reported and recovered from.'
+    },
+    {
+      id: 'failure-modes',
+      title: 'Failure Modes',
+      aliases: ['Failure Modes & Mitigations', 'Risk Assessment', 'Risks', 'Risks & Mitigations', 'Failure Analysis'],
+      minWords: 15,
+      guidance: 'What can fail, how likely and how bad it is, and the mitigation for each.'
+    },
+    {
+      id: 'dependencies',
+      title: 'Dependencies',
+      aliases: ['Dependency', 'Upstream & Downstream', 'Integration Points'],
+      minWords: 5,
+      guidance: 'Upstream features and services this one needs, and downstream ones that need it.'
+    },
+    {
+      id: 'testing',
+      title: 'Testing Strategy',
+      aliases: ['Testing', 'Test Strategy', 'Test Plan', 'Validation', 'Verification', 'Validation Plan'],
+      minWords: 15,
+      guidance: 'How the feature is tested and validated, with the commands that run the checks.'
+    },
+    {
+      id: 'principles',
+      title: 'Design Principles',
+      aliases: ['Principles', 'Principles Check', 'Design Principles Check', 'Constitution Check', 'Design Review'],
+      severity: 'warning',
+      mentions: [['code before prompts', 'code first', 'code over prompts'], ['deterministic', 'determinism'], ['CLI-first', 'CLI first', 'CLI', 'command line']],
+      mentionsSeverity: 'warning',
+      guidance: 'How the design applies each principle: code before prompts, deterministic where possible, CLI-first interfaces.'
+    }
+  ],
+  placeholders: commonPlaceholders
+}
