@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { loadConfig, rubricFor } from '../../src/rubric/config.js'
-import { repoFileReader } from '../../src/cli/files.js'
+import { repoFileReader } from '../../src/workspace/files.js'
 import { checkPlans } from '../../src/runner/check-plans.js'
 import type { RunResult } from '../../src/engine/types.js'
 

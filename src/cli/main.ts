@@ -10,7 +10,7 @@ import { presets } from '../rubric/presets/index.js'
 import { renderTemplate } from '../rubric/template.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
 import { VERSION } from '../version.js'
-import { collectFiles, repoFileReader } from './files.js'
+import { collectFiles, repoFileReader } from '../workspace/files.js'
 
 export interface CliIo {
   cwd: string
@@ -134,7 +134,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     if (!choice) continue
     jobs.push({ file: file.path, content: await readFile(file.absolute), rubric: choice.rubric, rubricSource: choice.reason })
   }
-  const result = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes })
+  const result = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs })
   io.stdout(render(result, format, io))
   if (failOn === 'never') return EXIT_PASS
   return result.verdict === 'PASS' ? EXIT_PASS : EXIT_FAIL

@@ -48,8 +48,9 @@ function compile(source: string, caseSensitive: boolean): TextPattern {
         const start = matcher.start(1)
         const end = matcher.end(1)
         if (end > start) found.push({ index: start, length: end - start, text: text.slice(start, end) })
-        // Step past the whole match; an empty match still moves on by one.
-        from = Math.max(matcher.end(), from + 1)
+        // Resume right after the captured text, not the whole match: the word
+        // boundary after one placeholder is the boundary before the next.
+        from = Math.max(end, from + 1)
       }
       return found
     },

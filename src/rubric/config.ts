@@ -7,6 +7,7 @@ import { rubricSchema, type Rubric } from './schema.js'
 import { parseYamlSource, problemAt, validateAt } from './yaml-source.js'
 
 export const DEFAULT_CONFIG_PATH = '.github/plan-gate.yml'
+export const DEFAULT_PARSE_TIMEOUT_MS = 10_000
 
 const globs = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)])
 
@@ -27,7 +28,8 @@ export const configSchema = z
       .describe('Which rubric checks which plan files; the first entry that matches a file wins.'),
     limits: z
       .strictObject({
-        maxPlanBytes: z.number().int().min(1024).max(64 * 1024 * 1024).optional().describe('Plans larger than this fail with plan-too-large (default 1 MiB).')
+        maxPlanBytes: z.number().int().min(1024).max(64 * 1024 * 1024).optional().describe('Plans larger than this fail with plan-too-large (default 1 MiB).'),
+        parseTimeoutMs: z.number().int().min(100).max(600_000).optional().describe('Time one plan may take to parse and check before it fails with plan-unparseable (default 10000).')
       })
       .optional()
   })
@@ -47,6 +49,7 @@ export interface ResolvedConfig {
   source: string
   mappings: PlanMapping[]
   maxPlanBytes: number
+  parseTimeoutMs: number
 }
 
 export interface RubricChoice {
@@ -79,7 +82,7 @@ export async function builtInConfig(): Promise<ResolvedConfig> {
   for (const entry of BUILT_IN) {
     mappings.push({ files: [entry.files], exclude: [], rubric: await loader.load(entry.rubric, null), matches: matcher([entry.files], []) })
   }
-  return { source: 'built-in defaults', mappings, maxPlanBytes: DEFAULT_MAX_PLAN_BYTES }
+  return { source: 'built-in defaults', mappings, maxPlanBytes: DEFAULT_MAX_PLAN_BYTES, parseTimeoutMs: DEFAULT_PARSE_TIMEOUT_MS }
 }
 
 /**
@@ -117,7 +120,12 @@ export async function loadConfig(file: string, text: string | null, readFile: Re
     }
   }
   if (problems.length > 0) throw new ConfigError(problems)
-  return { source: file, mappings, maxPlanBytes: config.limits?.maxPlanBytes ?? DEFAULT_MAX_PLAN_BYTES }
+  return {
+    source: file,
+    mappings,
+    maxPlanBytes: config.limits?.maxPlanBytes ?? DEFAULT_MAX_PLAN_BYTES,
+    parseTimeoutMs: config.limits?.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS
+  }
 }
 
 /** The rubric for a repository-relative path: the first mapping that matches, or null when none does. */

@@ -76,7 +76,7 @@ type Issue = z.core.$ZodIssue
 
 /** Validates `value` (found at `basePath` in the source) with a zod schema; throws ConfigError with located problems. */
 export function validateAt<S extends z.ZodType>(schema: S, source: YamlSource, basePath: readonly PropertyKey[], value: unknown): z.output<S> {
-  const result = schema.safeParse(value)
+  const result = schema.safeParse(value, { reportInput: true })
   if (result.success) return result.data
   const problems: ConfigProblem[] = []
   for (const issue of flattenIssues(result.error.issues, value)) {
@@ -91,7 +91,13 @@ export function validateAt<S extends z.ZodType>(schema: S, source: YamlSource, b
       problems.push(problemAt(source, path, describeIssue(issue)))
     }
   }
-  throw new ConfigError(dedupe(problems))
+  throw new ConfigError(sortProblems(dedupe(problems)))
+}
+
+export function sortProblems(problems: ConfigProblem[]): ConfigProblem[] {
+  return [...problems].sort(
+    (a, b) => a.line - b.line || a.column - b.column || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.message < b.message ? -1 : 1)
+  )
 }
 
 function dedupe(problems: ConfigProblem[]): ConfigProblem[] {

@@ -12,6 +12,8 @@ export interface PlanJob {
 export interface RunOptions {
   failOn: FailOn
   maxPlanBytes: number
+  /** Budget for parsing and checking one plan; past it the plan fails with plan-unparseable. */
+  parseTimeoutMs?: number
 }
 
 /** Checks every plan; the run passes only when every plan does, and a run with no plans passes vacuously (callers say SKIPPED). */

@@ -2,10 +2,12 @@ import type { RubricFile } from '../schema.js'
 import { commonPlaceholders } from './placeholders.js'
 
 // For any other plan.md: the parts every technical plan needs, with the many
-// names real plans give them, and no format-specific demands.
+// names real plans give them, and no format-specific demands. Only what no
+// plan can do without is an error; testing and risks are warnings, because
+// many finished plans keep them in fields or in other documents.
 export const generic: RubricFile = {
   name: 'generic',
-  description: 'Any technical plan: a summary, the technical approach, testing, risks; no unfinished placeholders',
+  description: 'Any technical plan: a summary and the technical approach (errors), testing and risks (warnings), no unfinished placeholders',
   gate: { required: false },
   sections: [
     {
@@ -19,13 +21,13 @@ export const generic: RubricFile = {
       id: 'approach',
       title: 'Technical Approach',
       aliases: ['Architecture', 'Design', 'Approach', 'Technical Context', 'Technical Design', 'Technical Plan', 'Implementation', 'Implementation Plan', 'Solution', 'Proposal', 'Decision', 'Components', 'Phases'],
-      minWords: 20,
       guidance: 'How it will be built: components, interfaces and the decisions behind them.'
     },
     {
       id: 'testing',
       title: 'Testing',
       aliases: ['Testing Strategy', 'Test Strategy', 'Test Plan', 'Validation', 'Verification', 'Quality Assurance', 'Success Criteria', 'Acceptance Criteria', 'Success Metrics'],
+      severity: 'warning',
       guidance: 'How the result is tested and what counts as done.'
     },
     {

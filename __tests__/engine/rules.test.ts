@@ -1,0 +1,164 @@
+import { checkPlan } from '../../src/engine/check.js'
+import type { Rule } from '../../src/engine/rule.js'
+import { rules } from '../../src/engine/rules/index.js'
+import { finalizeRubric } from '../../src/rubric/resolve.js'
+import type { Rubric, RubricFile } from '../../src/rubric/schema.js'
+import { brief, checkText, preset } from '../../test-support/engine.js'
+
+function rubric(file: RubricFile): Rubric {
+  return finalizeRubric(file, 'test')
+}
+
+function check(text: string, file: RubricFile, failOn: 'error' | 'warning' = 'error') {
+  return checkPlan({ file: 'plan.md', content: text }, { rubric: rubric(file), rubricSource: 'test', failOn })
+}
+
+const lines = (...all: string[]): string => `${all.join('\n')}\n`
+
+describe('sections', () => {
+  const sections: RubricFile = {
+    order: true,
+    sections: [
+      { id: 'overview', title: 'Overview', level: 2, minWords: 3 },
+      { id: 'design', title: 'Design', aliases: ['Architecture'], require: ['code'], mentions: [['trade-off', 'tradeoff']] }
+    ]
+  }
+
+  it('reports a wrong level and sections out of order at the heading', () => {
+    const result = check(lines('# Plan', '', '## Architecture', '', '```', 'a -> b', '```', 'The trade-off is speed.', '', '### Overview', '', 'One two three.'), sections)
+    expect(brief(result)).toEqual(['section-order@3', 'section-level@10'])
+    expect(result.findings[0]!.message).toBe('Section "Architecture" comes before "Overview"; expected it after')
+    expect(result.findings[1]!.message).toBe('Section "Overview" is a level-3 heading; expected level 2 (##)')
+  })
+
+  it('reports missing content kinds and mentions', () => {
+    const result = check(lines('## Overview', '', 'One two three.', '', '## Design', '', 'Plain words only.'), sections)
+    expect(result.findings.map((finding) => [finding.ruleId, finding.line, finding.severity, finding.message])).toEqual([
+      ['section-content', 5, 'error', 'Section "Design" has no code block'],
+      ['section-mention', 5, 'warning', 'Section "Design" does not mention "trade-off" or "tradeoff"']
+    ])
+  })
+
+  it('does not count placeholders as words', () => {
+    const result = check(lines('## Overview', '', 'TBD TBD TBD TBD', '', '## Design', '', '```', 'x', '```', 'tradeoff'), {
+      ...sections,
+      placeholders: [{ id: 'tbd', text: 'TBD', severity: 'warning' }]
+    })
+    expect(brief(result)).toEqual(['section-too-short@1', 'placeholder@3', 'placeholder@3', 'placeholder@3', 'placeholder@3'])
+    expect(result.findings.slice(1).map((finding) => finding.column)).toEqual([1, 5, 9, 13])
+  })
+})
+
+describe('checklists', () => {
+  const readiness: RubricFile = {
+    sections: [{ id: 'ready', title: 'Readiness' }],
+    checklists: [{ id: 'ready', title: 'Readiness', section: 'ready', items: ['Owners assigned for each component', 'Rollback plan documented'] }]
+  }
+
+  it('matches reworded items and reports the one that is missing', () => {
+    const result = check(lines('## Readiness', '', '- [x] Each component has owners assigned.', '- [x] Tests written.'), readiness)
+    expect(result.findings.map((finding) => [finding.ruleId, finding.line, finding.message])).toEqual([
+      ['checklist-item-missing', 1, 'Checklist "Readiness" has no item for "Rollback plan documented"']
+    ])
+  })
+
+  it('reports a checklist that is missing altogether once, not per item', () => {
+    expect(brief(check(lines('## Readiness', '', 'We are ready.'), readiness))).toEqual(['checklist-missing@1'])
+  })
+})
+
+describe('fields', () => {
+  const fields: RubricFile = {
+    sections: [{ id: 'context', title: 'Technical Context' }],
+    fields: [
+      { id: 'language', label: 'Language/Version', section: 'context' },
+      { id: 'storage', label: 'Storage', section: 'context' },
+      { id: 'testing', label: 'Testing', aliases: ['Test framework'], section: 'context' }
+    ],
+    placeholders: [{ id: 'needs-clarification', text: 'NEEDS CLARIFICATION' }]
+  }
+
+  it('reports missing, empty and template-valued fields', () => {
+    const result = check(
+      lines('## Technical Context', '', '**Language/Version**: [e.g., Python 3.11 or NEEDS CLARIFICATION]', '**Storage**:', '**Test framework**: pytest'),
+      fields
+    )
+    expect(result.findings.map((finding) => `${finding.ruleId}@${finding.line}:${finding.column}`)).toEqual([
+      'field-placeholder@3:1',
+      'placeholder@3:45',
+      'field-placeholder@4:1'
+    ])
+  })
+
+  it('reports a field that is not in its section', () => {
+    const result = check(lines('**Storage**: S3', '', '## Technical Context', '', '**Language/Version**: Go 1.23', '**Testing**: go test'), fields)
+    expect(brief(result)).toEqual(['field-missing@3'])
+  })
+})
+
+describe('severity', () => {
+  const text = lines('## Overview', '', 'Short.')
+  const base: RubricFile = { sections: [{ id: 'overview', title: 'Overview', minWords: 10 }, { id: 'risks', title: 'Risks', severity: 'warning' }] }
+
+  it('takes the rule default, then the item severity, then the rubric rules map', () => {
+    expect(check(text, base).findings.map((finding) => `${finding.ruleId}:${finding.severity}`)).toEqual(['section-too-short:error', 'section-missing:warning'])
+    const overridden = check(text, { ...base, rules: { 'section-missing': 'error', 'section-too-short': 'off' } })
+    expect(overridden.findings.map((finding) => `${finding.ruleId}:${finding.severity}`)).toEqual(['section-missing:error'])
+  })
+
+  it('fails on warnings only when asked to', () => {
+    const warningsOnly: RubricFile = { sections: [{ id: 'risks', title: 'Risks', severity: 'warning' }] }
+    expect(check(text, warningsOnly).verdict).toBe('PASS')
+    expect(check(text, warningsOnly, 'warning').verdict).toBe('FAIL')
+  })
+
+  it('never lets a rubric switch off input failures', () => {
+    const result = checkPlan({ file: 'plan.md', content: 'x'.repeat(2048) }, { rubric: rubric({ rules: { 'plan-too-large': 'off' } }), rubricSource: 'test', maxPlanBytes: 1024 })
+    expect(result.findings.map((finding) => `${finding.ruleId}:${finding.severity}`)).toEqual(['plan-too-large:error'])
+    expect(result.verdict).toBe('FAIL')
+  })
+})
+
+describe('input the engine refuses', () => {
+  it('fails a plan over the size limit without parsing it', async () => {
+    const result = await checkText('# Plan\n'.repeat(200_000), 'generic')
+    expect(result.findings.map((finding) => finding.ruleId)).toEqual(['plan-too-large'])
+    expect(result.findings[0]!.message).toMatch(/^The plan is 1\.3 MiB; the limit is 1\.0 MiB/)
+  })
+
+  it('fails NUL bytes and invalid UTF-8 at their line', async () => {
+    const spec = await preset('generic')
+    const binary = checkPlan({ file: 'plan.md', content: new Uint8Array([0x23, 0x20, 0x41, 0x0a, 0x42, 0x00]) }, { rubric: spec, rubricSource: 'test' })
+    expect(binary.findings.map((finding) => `${finding.ruleId}@${finding.line}:${finding.column}`)).toEqual(['plan-encoding@2:2'])
+    const invalid = checkPlan({ file: 'plan.md', content: new Uint8Array([0x23, 0x0a, 0x0a, 0x41, 0xff, 0x41]) }, { rubric: spec, rubricSource: 'test' })
+    expect(invalid.findings.map((finding) => `${finding.ruleId}@${finding.line}:${finding.column}`)).toEqual(['plan-encoding@3:2'])
+    expect(invalid.verdict).toBe('FAIL')
+  })
+
+  it('refuses pathological nesting before the parser can overflow its stack', async () => {
+    const result = await checkText(`# Plan\n\n${'> '.repeat(5000)}deep\n`, 'generic')
+    expect(brief(result)).toEqual(['plan-unparseable@3'])
+  })
+
+  it('accepts a byte order mark', async () => {
+    const result = await checkText('\uFEFFGate: PASS\n', { ...(await preset('generic')), sections: [] })
+    expect(result.declaredGate).toEqual({ value: 'PASS', reason: null, line: 1 })
+  })
+})
+
+describe('a rule that throws', () => {
+  it('becomes an internal-error finding that fails the gate, not a crash', async () => {
+    const broken: Rule = { id: 'section-missing', title: 't', description: 'd', defaultSeverity: 'error', hint: 'h', check: () => { throw new Error('boom') } }
+    const registry = rules as Rule[]
+    const index = registry.findIndex((rule) => rule.id === 'section-missing')
+    const original = registry[index]!
+    registry[index] = broken
+    try {
+      const result = await checkText('# Plan\n', 'generic')
+      expect(result.findings.filter((finding) => finding.ruleId === 'internal-error').map((finding) => finding.message)).toEqual(['Rule section-missing failed: boom'])
+      expect(result.verdict).toBe('FAIL')
+    } finally {
+      registry[index] = original
+    }
+  })
+})
