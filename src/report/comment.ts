@@ -18,7 +18,7 @@ import {
   tallyGate
 } from './common.js'
 import { commitUrl, lineUrl, safeHref, shortSha, type ReportContext } from './context.js'
-import { codeSpan, markdownText, markdownWithCode, shellArg } from './sanitize.js'
+import { codeBlock, codeSpan, markdownText, markdownWithCode, shellArg } from './sanitize.js'
 
 export interface MarkdownReportOptions {
   /**
@@ -85,7 +85,7 @@ export function renderPlanTable(plans: readonly PlanResult[], ctx: ReportContext
 function declaredGateCell(plan: PlanResult, ctx: ReportContext): string {
   const gate = plan.declaredGate
   if (gate === null) return plan.gateRequired ? '—' : '— (not required)'
-  return link(gate.value, lineUrl(ctx, plan.file, gate.line))
+  return link(gate.value === 'FAIL' ? 'FAIL' : 'PASS', lineUrl(ctx, plan.file, gate.line))
 }
 
 /** One plan's section: heading, how its declared gate compares, grouped findings. */
@@ -204,16 +204,13 @@ function renderReproduce(plans: readonly PlanResult[]): string {
     `npx plan-gate check ${files.join(' ')}`,
     ...rubrics.map((rubric) => `npx plan-gate template ${shellArg(rubric)}`)
   ]
-  const longestRun = Math.max(0, ...commands.flatMap((command) => Array.from(command.matchAll(/`+/g), (m) => m[0].length)))
-  const fence = '`'.repeat(Math.max(3, longestRun + 1))
   return [
     '<details><summary>How to reproduce and fix locally</summary>',
     '',
-    `In a checkout of this branch, ${codeSpan('check')} prints the same findings and ${codeSpan('template')} prints a skeleton with every part the rubric asks for:`,
+    'In a checkout of this branch, `check` prints the same findings and `template` prints a skeleton ' +
+      'with every part the rubric asks for:',
     '',
-    `${fence}sh`,
-    ...commands,
-    fence,
+    codeBlock(commands, 'sh'),
     '',
     '</details>'
   ].join('\n')

@@ -14,6 +14,7 @@ export { renderInlineComment, renderResolvedInlineComment } from './inline.js'
 export { JSON_SCHEMA_VERSION, renderJson } from './json.js'
 export { renderMarkdown } from './markdown.js'
 export {
+  codeBlock,
   codeSpan,
   DEFAULT_MAX_LENGTH,
   markdownText,

@@ -24,10 +24,11 @@
  *   in a paragraph, a list item, a continuation line, a heading, link text or a
  *   table cell. Every character with Markdown meaning is backslash-escaped, so
  *   it cannot open emphasis, code, links, images, footnotes, HTML (comments
- *   included), math, tables or block structure. A zero-width joiner after `@`,
- *   after `#` before a digit, inside `://` and after `www` stops GitHub from
- *   turning the text into mentions, issue references or autolinks, none of
- *   which backslash escapes prevent because GitHub finds them in rendered text.
+ *   included), math, tables or block structure, and the source never contains
+ *   `<!--`. A zero-width joiner after `@`, after `#` before a digit, inside
+ *   `://` and after `www` stops GitHub from turning the text into mentions,
+ *   issue references or autolinks, which backslash escapes cannot prevent
+ *   because GitHub finds those in the rendered text.
  * - `markdownWithCode` is `markdownText` except that text between single
  *   backticks renders as a code span made by the same rules as `codeSpan`.
  * - `codeSpan` returns one code span that shows `plainText` of the input
@@ -35,6 +36,7 @@
  *   backtick run in the text, so the text cannot close it, and `<!--` gets a
  *   zero-width joiner so nothing that looks for plan-gate's hidden markers can
  *   find a forged one. With `inTable` it also survives inside a GFM table cell.
+ * - `codeBlock` fences lines so that none of them can end the block.
  * - `shellArg` quotes a word for bash so that pasting the command runs exactly
  *   one argument, whatever the path contains.
  * - `shorten` never splits a surrogate pair and marks the cut with `…`.
@@ -90,7 +92,10 @@ const MARKDOWN_SPECIAL = /[\\`*_~[\]<>&|#$]/g
 function escapeInline(text: string, atLineStart: boolean): string {
   let out = text.replace(MARKDOWN_SPECIAL, '\\$&')
   if (atLineStart) out = out.replace(/^[-+=]/, '\\$&').replace(/^(\d{1,9})([.)])/, '$1\\$2')
+  // `\<!--` already renders as text, but a tool scanning the raw body for
+  // plan-gate's hidden markers would still find it; `\!` hides it from them.
   return out
+    .replace(/\\<!/g, '\\<\\!')
     .replace(/@/g, `@${ZWJ}`)
     .replace(/#(?=\d)/g, `#${ZWJ}`)
     .replace(/:(?=\/\/)/g, `:${ZWJ}`)
@@ -116,7 +121,9 @@ export function markdownWithCode(s: string, max: number = DEFAULT_MAX_LENGTH): s
   const text = plainText(s, max)
   let out = ''
   let last = 0
-  for (const match of text.matchAll(/`([^`]+)`/g)) {
+  // A pair touching another backtick is left as text: `` ``x`` `` was meant
+  // as one span, and two adjacent spans' fences would merge into one run.
+  for (const match of text.matchAll(/(?<!`)`([^`]+)`(?!`)/g)) {
     const content = match[1] ?? ''
     // Only spans with something visible in them; "` `" reads better as text.
     if (content.trim() === '') continue
@@ -162,9 +169,30 @@ function fenceCode(text: string): string {
   return `${fence}${pad}${content}${pad}${fence}`
 }
 
-const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/
+/**
+ * A fenced code block around `lines`. The fence is longer than any backtick
+ * run in them, so no line can close it early; `<!--` gets a zero-width joiner
+ * as in `codeSpan`, and invisible characters other than tabs are shown as
+ * `\uXXXX`, since a bidi override could make a command read differently from
+ * what it runs. Otherwise lines are verbatim: quote untrusted parts first
+ * (`shellArg` leaves nothing here to alter).
+ */
+export function codeBlock(lines: readonly string[], info = ''): string {
+  const body = lines
+    .flatMap((line) => line.split(/\r\n|\r|\n/))
+    .join('\n')
+    .replace(UNSAFE_CHARS, (char) => (char === '\t' || char === '\n' ? char : `\\u${hex4(char)}`))
+    .replace(/<!--/g, `<${ZWJ}!--`)
+  const longestRun = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length))
+  const fence = '`'.repeat(Math.max(3, longestRun + 1))
+  return `${fence}${info.replace(/[`\s]/g, '')}\n${body}\n${fence}`
+}
+
+// No `=` or `~`: zsh and bash expand them at the start of a word.
+const SHELL_SAFE = /^[A-Za-z0-9_@%+:,./-]+$/
 // Anything a terminal or a Markdown marker scanner should not see raw.
 const SHELL_ESCAPE = new RegExp(`${UNSAFE_CHARS.source}|<(?=!--)`, 'g')
+const NEEDS_SHELL_ESCAPE = new RegExp(SHELL_ESCAPE.source)
 
 /**
  * One bash word that expands to exactly `s` (shortened to `max`). Words with
@@ -174,8 +202,7 @@ const SHELL_ESCAPE = new RegExp(`${UNSAFE_CHARS.source}|<(?=!--)`, 'g')
 export function shellArg(s: string, max: number = DEFAULT_MAX_LENGTH): string {
   const text = shorten(s, max)
   if (SHELL_SAFE.test(text)) return text
-  SHELL_ESCAPE.lastIndex = 0
-  if (!SHELL_ESCAPE.test(text)) return `'${text.replace(/'/g, `'\\''`)}'`
+  if (!NEEDS_SHELL_ESCAPE.test(text)) return `'${text.replace(/'/g, `'\\''`)}'`
   const escaped = text
     .replace(/[\\']/g, '\\$&')
     .replace(SHELL_ESCAPE, (char) => `\\u${hex4(char)}`)
