@@ -35,6 +35,11 @@ const EXPECTED: Record<string, { verdict: 'PASS' | 'FAIL'; findings: string[] }>
     verdict: 'FAIL',
     findings: ['section-content@20', 'section-content@39', 'section-too-short@39', 'section-mention@39', 'section-mention@39', 'section-mention@39', 'gate-contradiction@109']
   },
+  'examples/spec-dev/fail-structure.md': {
+    verdict: 'FAIL',
+    findings: ['table-missing@13', 'section-order@94', 'checklist-item-missing@116', 'checklist-item-missing@116', 'gate-contradiction@124']
+  },
+  'examples/spec-dev/fail-readiness-prose.md': { verdict: 'FAIL', findings: ['checklist-missing@118', 'gate-contradiction@122'] },
   'examples/spec-dev/fail-unchecked-readiness.md': { verdict: 'FAIL', findings: ['checklist-unchecked@123', 'checklist-unchecked@124', 'gate-contradiction@128'] },
   'examples/specflow/pass-complete.md': { verdict: 'PASS', findings: [] },
   'examples/specflow/fail-missing-failure-modes.md': { verdict: 'FAIL', findings: ['section-missing@54', 'section-missing@59'] },
@@ -68,4 +73,24 @@ describe.each(Object.entries(EXPECTED))('%s', (file, expected) => {
 
 it('fails the run when any example fails', () => {
   expect(result.verdict).toBe('FAIL')
+})
+
+// Every finding a preset can raise on a plan is shown by at least one example.
+const COVERAGE: Record<string, string[]> = {
+  'examples/spec-dev/': [
+    'section-missing', 'section-order', 'section-too-short', 'section-content', 'section-mention',
+    'table-missing', 'table-column-missing', 'table-min-rows', 'table-empty-cell', 'table-value', 'table-forbidden-value', 'table-coverage',
+    'checklist-missing', 'checklist-item-missing', 'checklist-unchecked', 'placeholder',
+    'gate-missing', 'gate-multiple', 'gate-not-last', 'gate-fail-reason', 'gate-declared-fail', 'gate-contradiction'
+  ],
+  'examples/specflow/': ['section-missing', 'section-too-short', 'section-mention', 'placeholder']
+}
+
+it.each(Object.entries(COVERAGE))('examples under %s raise every rule the preset can raise', (folder, ruleIds) => {
+  const raised = new Set(
+    Object.entries(EXPECTED)
+      .filter(([file]) => file.startsWith(folder))
+      .flatMap(([, expected]) => expected.findings.map((finding) => finding.split('@')[0]))
+  )
+  expect(ruleIds.filter((ruleId) => !raised.has(ruleId))).toEqual([])
 })

@@ -44,8 +44,26 @@ export function sectionHeading(model: PlanModel, rubric: Rubric, sectionId: stri
   return sectionId ? (sectionHeadings(model, rubric).get(sectionId) ?? null) : null
 }
 
+/** Items (sorted by line, as the model keeps them) inside a heading's section; all of them without a heading. */
 export function withinSection<T extends { line: number }>(items: readonly T[], heading: Heading | null): T[] {
-  return heading ? items.filter((item) => item.line >= heading.line && item.line <= heading.endLine) : [...items]
+  return heading ? itemsBetween(items, heading.line, heading.endLine) : [...items]
+}
+
+export function itemsBetween<T extends { line: number }>(items: readonly T[], fromLine: number, toLine: number): T[] {
+  const start = firstAtOrAfter(items, fromLine)
+  const end = firstAtOrAfter(items, toLine + 1)
+  return items.slice(start, end)
+}
+
+function firstAtOrAfter(items: readonly { line: number }[], line: number): number {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (items[middle]!.line < line) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** Where a finding about something missing from a section goes: its heading, else line 1. */
@@ -132,6 +150,17 @@ export function placeholderPatterns(rubric: Rubric): CompiledPlaceholder[] {
   return compiled
 }
 
+const spanMatchCache = new WeakMap<Rubric, WeakMap<TextSpan, Array<TextMatch & { spec: PlaceholderSpec }>>>()
+
+/** Placeholders in one prose span, found once per rubric however many rules ask. */
+export function spanPlaceholders(rubric: Rubric, span: TextSpan): Array<TextMatch & { spec: PlaceholderSpec }> {
+  let bySpan = spanMatchCache.get(rubric)
+  if (!bySpan) spanMatchCache.set(rubric, (bySpan = new WeakMap()))
+  let found = bySpan.get(span)
+  if (!found) bySpan.set(span, (found = placeholderMatches(rubric, span.text)))
+  return found
+}
+
 export function placeholderMatches(rubric: Rubric, text: string): Array<TextMatch & { spec: PlaceholderSpec }> {
   const found: Array<TextMatch & { spec: PlaceholderSpec }> = []
   for (const { spec, pattern } of placeholderPatterns(rubric)) {
@@ -148,10 +177,10 @@ export function isContentSpan(span: TextSpan): boolean {
 /** Words in a section body (subsections included), placeholders not counted. */
 export function sectionWordCount(model: PlanModel, rubric: Rubric, heading: Heading): number {
   let words = 0
-  for (const span of model.spans) {
-    if (span.line <= heading.line || span.line > heading.endLine || span.heading || span.text.trimStart().startsWith('<')) continue
+  for (const span of itemsBetween(model.spans, heading.line + 1, heading.endLine)) {
+    if (span.heading || span.text.trimStart().startsWith('<')) continue
     let text = span.text
-    for (const match of placeholderMatches(rubric, text)) text = text.replace(match.text, ' ')
+    for (const match of spanPlaceholders(rubric, span)) text = text.replace(match.text, ' ')
     words += countWords(text)
   }
   return words
@@ -160,8 +189,8 @@ export function sectionWordCount(model: PlanModel, rubric: Rubric, heading: Head
 /** All visible text of a section (subsections included), for keyword checks. */
 export function sectionText(model: PlanModel, heading: Heading): string {
   const parts: string[] = []
-  for (const span of model.spans) if (span.line > heading.line && span.line <= heading.endLine) parts.push(span.text)
-  for (const block of model.codeBlocks) if (block.line > heading.line && block.line <= heading.endLine) parts.push(block.value)
+  for (const span of itemsBetween(model.spans, heading.line + 1, heading.endLine)) parts.push(span.text)
+  for (const block of itemsBetween(model.codeBlocks, heading.line + 1, heading.endLine)) parts.push(block.value)
   return parts.join('\n')
 }
 

@@ -84,6 +84,7 @@ export interface ImageRef {
   section: number | null
 }
 
+/** Every list in the model is sorted by line, so lookups can binary-search a section's range. */
 export interface PlanModel {
   lines: readonly string[]
   headings: Heading[]
@@ -347,8 +348,9 @@ class Collector {
       }
       return found < 0 ? null : found
     }
+    // Sorted by line (stable), so that lookups can binary-search a section's range.
     const withSection = <T extends { line: number }>(items: T[]): Array<T & { section: number | null }> =>
-      items.map((item) => ({ ...item, section: sectionAt(item.line) }))
+      items.map((item) => ({ ...item, section: sectionAt(item.line) })).sort((a, b) => a.line - b.line)
     return {
       lines: this.lines,
       headings,

@@ -74,11 +74,21 @@ export function similarity(wanted: string, candidate: string): number {
   return found / wantedWords.size
 }
 
+/** Text prepared once for many `mentions` checks. */
+export interface Haystack {
+  readonly padded: string
+}
+
+export function haystack(text: string): Haystack {
+  return { padded: ` ${normalizeText(text)} ` }
+}
+
 /** Whether text mentions the phrase as whole words, allowing plural or derived endings on the last word. */
-export function mentions(text: string, phrase: string): boolean {
+export function mentions(text: string | Haystack, phrase: string): boolean {
   const wanted = normalizeText(phrase)
   if (wanted === '') return false
-  return ` ${normalizeText(text)} `.includes(` ${wanted}`)
+  const prepared = typeof text === 'string' ? haystack(text) : text
+  return prepared.padded.includes(` ${wanted}`)
 }
 
 export function countWords(text: string): number {

@@ -1,5 +1,5 @@
 import { itemSeverity, type Rule } from '../rule.js'
-import { placeholderMatches } from '../lookup.js'
+import { spanPlaceholders } from '../lookup.js'
 
 export const placeholder: Rule = {
   id: 'placeholder',
@@ -10,7 +10,7 @@ export const placeholder: Rule = {
   check({ model, rubric, report }) {
     for (const span of model.spans) {
       if (span.code) continue
-      for (const match of placeholderMatches(rubric, span.text)) {
+      for (const match of spanPlaceholders(rubric, span)) {
         report({
           line: span.line,
           column: span.column + match.index,

@@ -1,6 +1,6 @@
 import { itemSeverity, isOff, type Rule } from '../rule.js'
 import { sectionHeadings, sectionText } from '../lookup.js'
-import { mentions } from '../text.js'
+import { haystack, mentions } from '../text.js'
 
 export const sectionMention: Rule = {
   id: 'section-mention',
@@ -13,7 +13,7 @@ export const sectionMention: Rule = {
     for (const section of rubric.sections) {
       const heading = found.get(section.id)
       if (!heading || section.mentions.length === 0 || isOff(section.mentionsSeverity)) continue
-      const text = `${heading.title}\n${sectionText(model, heading)}`
+      const text = haystack(`${heading.title}\n${sectionText(model, heading)}`)
       for (const alternatives of section.mentions) {
         if (alternatives.some((phrase) => mentions(text, phrase))) continue
         const wanted = alternatives.slice(0, 3).map((phrase) => `"${phrase}"`).join(' or ')

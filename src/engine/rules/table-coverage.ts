@@ -1,6 +1,6 @@
 import { itemSeverity, isOff, type Rule } from '../rule.js'
 import { columnIndex, findTable } from '../lookup.js'
-import { mentions } from '../text.js'
+import { haystack, mentions } from '../text.js'
 
 export const tableCoverage: Rule = {
   id: 'table-coverage',
@@ -18,15 +18,17 @@ export const tableCoverage: Rule = {
       const textColumns = coverage.columns?.map((name) => columnIndex(table.header, [name])).filter((index) => index >= 0)
       const areaColumn = coverage.areaColumn ? columnIndex(table.header, [coverage.areaColumn]) : -1
       const rowTexts = table.rows.map((row) =>
-        (textColumns && textColumns.length > 0 ? textColumns.map((index) => row[index]) : row)
-          .map((cell) => cell?.text ?? '')
-          .join(' ')
+        haystack(
+          (textColumns && textColumns.length > 0 ? textColumns.map((index) => row[index]) : row)
+            .map((cell) => cell?.text ?? '')
+            .join(' ')
+        )
       )
       for (const area of coverage.areas) {
         const covered = table.rows.some(
           (row, index) =>
             (areaColumn >= 0 && mentions(row[areaColumn]?.text ?? '', area.name)) ||
-            area.keywords.some((keyword) => mentions(rowTexts[index] ?? '', keyword))
+            area.keywords.some((keyword) => mentions(rowTexts[index] ?? haystack(''), keyword))
         )
         if (covered) continue
         const names = coverage.areas.map((each) => each.name).join(', ')
