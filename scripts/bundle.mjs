@@ -1,22 +1,23 @@
 // Builds the committed dist/: dist/index.js (the action) and dist/cli.js (the CLI),
 // each one self-contained ESM file, so the action needs no install step.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 // `node scripts/bundle.mjs <dir>` builds elsewhere, so check-dist can compare without touching dist/.
 const outDir = path.resolve(root, process.argv[2] ?? 'dist')
 const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
-const work = path.join(root, 'build', `ncc-${path.basename(outDir)}`)
+const work = path.join(root, 'build', `ncc-${path.basename(outDir)}-${process.pid}`)
 const entries = [
   { entry: 'src/action/index.ts', out: 'index.js', shebang: false },
   { entry: 'src/cli/index.ts', out: 'cli.js', shebang: true }
 ]
 
 rmSync(work, { recursive: true, force: true })
-mkdirSync(outDir, { recursive: true })
-for (const file of readdirSync(outDir)) rmSync(path.join(outDir, file), { recursive: true, force: true })
+// Build into a staging folder and swap at the end, so a concurrent reader of dist/ never sees it half-written.
+const staging = path.join(work, 'staging')
+mkdirSync(staging, { recursive: true })
 for (const { entry, out, shebang } of entries) {
   if (!existsSync(path.join(root, entry))) continue
   const target = path.join(work, out)
@@ -28,9 +29,14 @@ for (const { entry, out, shebang } of entries) {
   if (!built) throw new Error(`ncc produced no index.js for ${entry}`)
   let code = readFileSync(path.join(target, built), 'utf8')
   if (shebang && !code.startsWith('#!')) code = `#!/usr/bin/env node\n${code}`
-  writeFileSync(path.join(outDir, out), code, { mode: 0o755 })
+  writeFileSync(path.join(staging, out), code, { mode: 0o755 })
   const extras = readdirSync(target).filter((name) => name !== built && !name.endsWith('.d.ts') && name !== 'package.json')
   if (extras.length > 0) throw new Error(`ncc emitted extra files for ${entry}: ${extras.join(', ')}; dist/ must stay one file per entry`)
 }
-writeFileSync(path.join(outDir, 'package.json'), '{ "type": "module" }\n')
+writeFileSync(path.join(staging, 'package.json'), '{ "type": "module" }\n')
+mkdirSync(outDir, { recursive: true })
+const fresh = new Set(readdirSync(staging))
+for (const file of readdirSync(outDir)) if (!fresh.has(file)) rmSync(path.join(outDir, file), { recursive: true, force: true })
+for (const file of fresh) renameSync(path.join(staging, file), path.join(outDir, file))
+rmSync(work, { recursive: true, force: true })
 console.log(`${path.relative(root, outDir)}/ rebuilt`)

@@ -66,7 +66,7 @@ describe('plan-gate check (built CLI)', () => {
     const result = cli(['check', 'examples', '--config', 'examples/plan-gate.yml', '--format', 'json'])
     expect(result.status).toBe(1)
     const report = JSON.parse(result.stdout)
-    expect(report.plans.length).toBe(13)
+    expect(report.plans.length).toBe(15)
     expect(report.plans.filter((plan: { verdict: string }) => plan.verdict === 'PASS').map((plan: { file: string }) => plan.file)).toEqual([
       'examples/spec-dev/pass-complete.md',
       'examples/specflow/pass-complete.md',

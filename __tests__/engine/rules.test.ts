@@ -49,6 +49,16 @@ describe('sections', () => {
   })
 })
 
+describe('the document title', () => {
+  it('is not taken for a section, so a plan titled after a section still needs that section', () => {
+    const file: RubricFile = { sections: [{ id: 'plan', title: 'Implementation Plan', aliases: ['Architecture'] }] }
+    expect(brief(check(lines('# Implementation Plan: Exports', '', '## Background', '', 'Text.'), file))).toEqual(['section-missing@5'])
+    expect(brief(check(lines('# Implementation Plan: Exports', '', '## Architecture', '', 'Text.'), file))).toEqual([])
+    // A plan whose only heading is the H1 has nothing else to offer: the H1 counts.
+    expect(brief(check(lines('# Implementation Plan', '', 'Text.'), file))).toEqual([])
+  })
+})
+
 describe('checklists', () => {
   const readiness: RubricFile = {
     sections: [{ id: 'ready', title: 'Readiness' }],

@@ -21,9 +21,12 @@ export function sectionHeadings(model: PlanModel, rubric: Rubric): Map<string, H
 
 function matchSections(headings: readonly Heading[], sections: readonly SectionSpec[]): Map<string, Heading | null> {
   const candidates: Array<{ section: SectionSpec; heading: Heading; rank: number }> = []
+  // A lone top-level heading above the rest is the document's title ("# Implementation Plan: X"), not one of its sections.
+  const title = headings.filter((heading) => heading.level === 1).length === 1 && headings[0]?.level === 1 && headings.length > 1 ? headings[0] : undefined
   for (const section of sections) {
     const names = [section.title, ...section.aliases].map(normalizeTitle)
     for (const heading of headings) {
+      if (heading === title) continue
       const rank = Math.max(...names.map((name) => matchRank(matchTitle(heading.normalized, name))))
       if (rank > 0) candidates.push({ section, heading, rank })
     }
