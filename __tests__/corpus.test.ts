@@ -14,7 +14,7 @@ interface JsonReport {
 }
 
 const CLI = path.resolve('dist/cli.js')
-const PRESETS = ['spec-dev', 'specflow', 'generic']
+const PRESETS = ['spec-dev', 'specflow', 'generic', 'spec-kit']
 
 function runCli(args: string[], cwd: string): { status: number; report: JsonReport } {
   let stdout: string

@@ -66,9 +66,10 @@ describe('plan-gate check (built CLI)', () => {
     const result = cli(['check', 'examples', '--config', 'examples/plan-gate.yml', '--format', 'json'])
     expect(result.status).toBe(1)
     const report = JSON.parse(result.stdout)
-    expect(report.plans.length).toBe(15)
+    expect(report.plans.length).toBe(17)
     expect(report.plans.filter((plan: { verdict: string }) => plan.verdict === 'PASS').map((plan: { file: string }) => plan.file)).toEqual([
       'examples/spec-dev/pass-complete.md',
+      'examples/spec-kit/pass-complete.md',
       'examples/specflow/pass-complete.md',
       'examples/specflow/warn-principles.md'
     ])

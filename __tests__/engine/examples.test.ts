@@ -42,6 +42,11 @@ const EXPECTED: Record<string, { verdict: 'PASS' | 'FAIL'; findings: string[] }>
   'examples/spec-dev/fail-readiness-prose.md': { verdict: 'FAIL', findings: ['checklist-missing@118', 'gate-contradiction@122'] },
   'examples/spec-dev/fail-unchecked-readiness.md': { verdict: 'FAIL', findings: ['checklist-unchecked@123', 'checklist-unchecked@124', 'gate-contradiction@128'] },
   'examples/specflow/pass-complete.md': { verdict: 'PASS', findings: [] },
+  'examples/spec-kit/pass-complete.md': { verdict: 'PASS', findings: [] },
+  'examples/spec-kit/fail-template-leftovers.md': {
+    verdict: 'FAIL',
+    findings: ['placeholder@1', 'field-missing@14', 'placeholder@18', 'placeholder@19', 'field-placeholder@20', 'section-too-short@25', 'section-missing@29']
+  },
   'examples/specflow/fail-missing-failure-modes.md': { verdict: 'FAIL', findings: ['section-missing@54', 'section-missing@59'] },
   'examples/specflow/fail-unfinished.md': { verdict: 'FAIL', findings: ['placeholder@5', 'section-too-short@46', 'placeholder@48'] },
   'examples/specflow/warn-principles.md': { verdict: 'PASS', findings: ['section-mention@77', 'section-mention@77', 'section-mention@77'] }
@@ -83,7 +88,8 @@ const COVERAGE: Record<string, string[]> = {
     'checklist-missing', 'checklist-item-missing', 'checklist-unchecked', 'placeholder',
     'gate-missing', 'gate-multiple', 'gate-not-last', 'gate-fail-reason', 'gate-declared-fail', 'gate-contradiction'
   ],
-  'examples/specflow/': ['section-missing', 'section-too-short', 'section-mention', 'placeholder']
+  'examples/specflow/': ['section-missing', 'section-too-short', 'section-mention', 'placeholder'],
+  'examples/spec-kit/': ['section-missing', 'section-too-short', 'field-missing', 'field-placeholder', 'placeholder']
 }
 
 it.each(Object.entries(COVERAGE))('examples under %s raise every rule the preset can raise', (folder, ruleIds) => {

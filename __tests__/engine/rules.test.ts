@@ -93,11 +93,16 @@ describe('fields', () => {
       lines('## Technical Context', '', '**Language/Version**: [e.g., Python 3.11 or NEEDS CLARIFICATION]', '**Storage**:', '**Test framework**: pytest'),
       fields
     )
+    // The value holding NEEDS CLARIFICATION is reported once, by the placeholder rule.
     expect(result.findings.map((finding) => `${finding.ruleId}@${finding.line}:${finding.column}`)).toEqual([
-      'field-placeholder@3:1',
       'placeholder@3:45',
       'field-placeholder@4:1'
     ])
+  })
+
+  it('takes the list under a field as its value', () => {
+    const result = check(lines('## Technical Context', '', '**Language/Version**:', '- Go 1.23', '- TypeScript 5', '', '**Storage**: S3', '**Testing**: go test'), fields)
+    expect(brief(result)).toEqual([])
   })
 
   it('reports a field that is not in its section', () => {

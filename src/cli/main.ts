@@ -119,7 +119,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   const root = io.cwd
   const readRepoFile = repoFileReader(root)
   const config = await loadCliConfig(values.config, root, readRepoFile)
-  const override = values.rubric ? await new RubricLoader(readRepoFile).load(values.rubric, null) : null
+  const override = values.rubric ? await loadNamedRubric(values.rubric, '--rubric', readRepoFile) : null
   const fallback = override ? null : (await builtInConfig()).mappings.find((mapping) => mapping.rubric.name === 'generic')?.rubric ?? null
 
   const operands = positionals.length > 0 ? positionals : ['.']
@@ -138,6 +138,17 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   io.stdout(render(result, format, io))
   if (failOn === 'never') return EXIT_PASS
   return result.verdict === 'PASS' ? EXIT_PASS : EXIT_FAIL
+}
+
+/** A rubric named on the command line; a bad name is a usage error about the option, not a file position. */
+async function loadNamedRubric(ref: string, option: string, readRepoFile: (repoPath: string) => Promise<string | null>) {
+  try {
+    return await new RubricLoader(readRepoFile).load(ref, null)
+  } catch (error) {
+    const unlocated = error instanceof ConfigError && error.problems.length === 1 && error.problems[0]!.file === 'plan-gate'
+    if (unlocated) throw new UsageError(`${option}: ${error.problems[0]!.message}`)
+    throw error
+  }
 }
 
 async function loadCliConfig(option: string | undefined, root: string, readRepoFile: (repoPath: string) => Promise<string | null>): Promise<ResolvedConfig> {
@@ -176,7 +187,7 @@ async function template(args: readonly string[], io: CliIo): Promise<number> {
   const { positionals } = parse(args)
   const [ref] = positionals
   if (!ref || positionals.length > 1) throw new UsageError('template takes one preset name or rubric file')
-  const rubric = await new RubricLoader(repoFileReader(io.cwd)).load(ref, null)
+  const rubric = await loadNamedRubric(ref, 'template', repoFileReader(io.cwd))
   io.stdout(renderTemplate(rubric))
   return EXIT_PASS
 }

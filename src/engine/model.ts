@@ -351,12 +351,23 @@ class Collector {
     // Sorted by line (stable), so that lookups can binary-search a section's range.
     const withSection = <T extends { line: number }>(items: T[]): Array<T & { section: number | null }> =>
       items.map((item) => ({ ...item, section: sectionAt(item.line) })).sort((a, b) => a.line - b.line)
+    // `**Testing**:` followed by a list on the next line keeps its value in that list.
+    const listLines = new Set(this.lists.map((list) => list.line))
+    const fields = this.fields.map((field) => {
+      if (field.value !== '' || !listLines.has(field.line + 1)) return field
+      const value = this.spans
+        .filter((span) => span.line === field.line + 1 && !span.code)
+        .map((span) => span.text)
+        .join(' ')
+        .trim()
+      return { ...field, value: value === '' ? '(list)' : value }
+    })
     return {
       lines: this.lines,
       headings,
       tables: withSection(this.tables),
       tasks: withSection(this.tasks),
-      fields: withSection(this.fields),
+      fields: withSection(fields),
       codeBlocks: withSection(this.codeBlocks),
       spans: withSection(this.spans),
       gates: this.gates.sort((a, b) => a.line - b.line),

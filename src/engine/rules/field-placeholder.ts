@@ -17,8 +17,9 @@ export const fieldPlaceholder: Rule = {
       const field = findField(withinSection(model.fields, sectionHeading(model, rubric, spec.section)), spec)
       if (!field) continue
       const value = field.value.trim()
-      // A placeholder token in the value is already the placeholder rule's finding; one finding per gap.
-      const placeholder = rubric.rules['placeholder'] === 'off' ? placeholderMatches(rubric, value)[0] : undefined
+      const placeholder = placeholderMatches(rubric, value)[0]
+      // A placeholder in the value is already the placeholder rule's finding: one finding per gap.
+      if (placeholder && rubric.rules['placeholder'] !== 'off') continue
       if (value !== '' && !TEMPLATE_HINT.test(value) && !placeholder) continue
       report({
         line: field.line,

@@ -1,11 +1,13 @@
 import type { RubricFile } from '../schema.js'
 import { generic } from './generic.js'
 import { specDev } from './spec-dev.js'
+import { specKit } from './spec-kit.js'
 import { specflow } from './specflow.js'
 
 // Built-in rubrics, by the name users write in `rubric:` and `extends:`.
 export const presets: ReadonlyMap<string, RubricFile> = new Map([
   ['spec-dev', specDev],
   ['specflow', specflow],
+  ['spec-kit', specKit],
   ['generic', generic]
 ])
