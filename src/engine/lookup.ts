@@ -124,6 +124,28 @@ export function findTable(model: PlanModel, rubric: Rubric, spec: TableSpec): Fo
   return result
 }
 
+/** The rubric's tables that the plan has and that are not switched off, with where each was found. */
+export function presentTables(model: PlanModel, rubric: Rubric): Array<{ spec: TableSpec; found: FoundTable }> {
+  const present: Array<{ spec: TableSpec; found: FoundTable }> = []
+  for (const spec of rubric.tables) {
+    if (spec.severity === 'off') continue
+    const found = findTable(model, rubric, spec)
+    if (found) present.push({ spec, found })
+  }
+  return present
+}
+
+/** The rubric's sections that the plan has and that are not switched off, with their headings. */
+export function presentSections(model: PlanModel, rubric: Rubric): Array<{ section: SectionSpec; heading: Heading }> {
+  const found = sectionHeadings(model, rubric)
+  const present: Array<{ section: SectionSpec; heading: Heading }> = []
+  for (const section of rubric.sections) {
+    const heading = found.get(section.id)
+    if (heading && section.severity !== 'off') present.push({ section, heading })
+  }
+  return present
+}
+
 export function checklistTasks(model: PlanModel, rubric: Rubric, spec: ChecklistSpec): { heading: Heading | null; tasks: TaskItem[] } {
   const heading = sectionHeading(model, rubric, spec.section)
   if (spec.section && !heading) return { heading, tasks: [] }

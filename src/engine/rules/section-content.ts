@@ -1,7 +1,7 @@
-import { itemSeverity, isOff, type Rule } from '../rule.js'
+import { itemSeverity, type Rule } from '../rule.js'
 import type { Heading, PlanModel } from '../model.js'
 import type { ContentKind } from '../../rubric/schema.js'
-import { sectionHeadings, withinSection } from '../lookup.js'
+import { presentSections, withinSection } from '../lookup.js'
 
 const ARROW = /(?:-{1,2}>|=>|→|⇒|⟶|<-{1,2}|←)/u
 
@@ -42,10 +42,7 @@ export const sectionContent: Rule = {
   defaultSeverity: 'error',
   hint: 'Add the missing content to the section.',
   check({ model, rubric, report }) {
-    const found = sectionHeadings(model, rubric)
-    for (const section of rubric.sections) {
-      const heading = found.get(section.id)
-      if (!heading || isOff(section.severity)) continue
+    for (const { section, heading } of presentSections(model, rubric)) {
       for (const kind of section.require) {
         if (hasKind(model, heading, kind)) continue
         report({

@@ -1,5 +1,5 @@
-import { isOff, type Rule } from '../rule.js'
-import { sectionHeadings } from '../lookup.js'
+import type { Rule } from '../rule.js'
+import { presentSections } from '../lookup.js'
 
 export const sectionLevel: Rule = {
   id: 'section-level',
@@ -8,10 +8,8 @@ export const sectionLevel: Rule = {
   defaultSeverity: 'warning',
   hint: 'Use the heading level the rubric expects, so that its subsections stay inside it.',
   check({ model, rubric, report }) {
-    const found = sectionHeadings(model, rubric)
-    for (const section of rubric.sections) {
-      const heading = found.get(section.id)
-      if (!heading || section.level === undefined || heading.level === section.level || isOff(section.severity)) continue
+    for (const { section, heading } of presentSections(model, rubric)) {
+      if (section.level === undefined || heading.level === section.level) continue
       report({
         line: heading.line,
         column: heading.column,

@@ -1,5 +1,5 @@
 import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { sectionHeadings, sectionText } from '../lookup.js'
+import { presentSections, sectionText } from '../lookup.js'
 import { haystack, mentions } from '../text.js'
 
 export const sectionMention: Rule = {
@@ -9,10 +9,8 @@ export const sectionMention: Rule = {
   defaultSeverity: 'warning',
   hint: 'Cover the topic in the section, or say explicitly why it does not apply.',
   check({ model, rubric, report }) {
-    const found = sectionHeadings(model, rubric)
-    for (const section of rubric.sections) {
-      const heading = found.get(section.id)
-      if (!heading || section.mentions.length === 0 || isOff(section.mentionsSeverity)) continue
+    for (const { section, heading } of presentSections(model, rubric)) {
+      if (section.mentions.length === 0 || isOff(section.mentionsSeverity)) continue
       const text = haystack(`${heading.title}\n${sectionText(model, heading)}`)
       for (const alternatives of section.mentions) {
         if (alternatives.some((phrase) => mentions(text, phrase))) continue

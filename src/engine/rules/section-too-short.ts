@@ -1,5 +1,5 @@
-import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { sectionHeadings, sectionWordCount } from '../lookup.js'
+import { itemSeverity, type Rule } from '../rule.js'
+import { presentSections, sectionWordCount } from '../lookup.js'
 
 export const sectionTooShort: Rule = {
   id: 'section-too-short',
@@ -8,10 +8,8 @@ export const sectionTooShort: Rule = {
   defaultSeverity: 'error',
   hint: 'Write the section out; if it does not apply, say why in a sentence or two.',
   check({ model, rubric, report }) {
-    const found = sectionHeadings(model, rubric)
-    for (const section of rubric.sections) {
-      const heading = found.get(section.id)
-      if (!heading || !section.minWords || isOff(section.severity)) continue
+    for (const { section, heading } of presentSections(model, rubric)) {
+      if (!section.minWords) continue
       const words = sectionWordCount(model, rubric, heading)
       if (words >= section.minWords) continue
       report({

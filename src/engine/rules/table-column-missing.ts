@@ -1,5 +1,5 @@
-import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { findTable } from '../lookup.js'
+import { itemSeverity, type Rule } from '../rule.js'
+import { presentTables } from '../lookup.js'
 
 export const tableColumnMissing: Rule = {
   id: 'table-column-missing',
@@ -8,10 +8,7 @@ export const tableColumnMissing: Rule = {
   defaultSeverity: 'error',
   hint: 'Add the column to the table header and fill it for every row.',
   check({ model, rubric, report }) {
-    for (const spec of rubric.tables) {
-      if (isOff(spec.severity)) continue
-      const found = findTable(model, rubric, spec)
-      if (!found) continue
+    for (const { spec, found } of presentTables(model, rubric)) {
       for (const column of spec.columns) {
         if (!column.required || (found.columns.get(column.name) ?? -1) >= 0) continue
         report({

@@ -1,5 +1,5 @@
-import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { columnIndex, findTable } from '../lookup.js'
+import { itemSeverity, type Rule } from '../rule.js'
+import { columnIndex, presentTables } from '../lookup.js'
 import { haystack, mentions } from '../text.js'
 
 export const tableCoverage: Rule = {
@@ -9,12 +9,10 @@ export const tableCoverage: Rule = {
   defaultSeverity: 'error',
   hint: 'Add a row for the uncovered area, or an explicit row saying why it carries no risk.',
   check({ model, rubric, report }) {
-    for (const spec of rubric.tables) {
-      if (isOff(spec.severity) || !spec.coverage) continue
-      const found = findTable(model, rubric, spec)
-      if (!found) continue
-      const { table } = found
+    for (const { spec, found } of presentTables(model, rubric)) {
       const coverage = spec.coverage
+      if (!coverage) continue
+      const { table } = found
       const textColumns = coverage.columns?.map((name) => columnIndex(table.header, [name])).filter((index) => index >= 0)
       const areaColumn = coverage.areaColumn ? columnIndex(table.header, [coverage.areaColumn]) : -1
       const rowTexts = table.rows.map((row) =>

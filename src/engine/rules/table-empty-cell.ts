@@ -1,5 +1,5 @@
-import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { findTable } from '../lookup.js'
+import { itemSeverity, type Rule } from '../rule.js'
+import { presentTables } from '../lookup.js'
 import { isEmptyCell, isNoneRow } from './table-cells.js'
 
 export const tableEmptyCell: Rule = {
@@ -9,10 +9,7 @@ export const tableEmptyCell: Rule = {
   defaultSeverity: 'error',
   hint: 'Fill the cell in; an owner, status or mitigation nobody wrote down is a gap in the plan.',
   check({ model, rubric, report }) {
-    for (const spec of rubric.tables) {
-      if (isOff(spec.severity)) continue
-      const found = findTable(model, rubric, spec)
-      if (!found) continue
+    for (const { spec, found } of presentTables(model, rubric)) {
       for (const row of found.table.rows) {
         if (isNoneRow(row)) continue
         for (const column of spec.columns) {

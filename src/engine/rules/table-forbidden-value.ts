@@ -1,5 +1,5 @@
-import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { findTable } from '../lookup.js'
+import { itemSeverity, type Rule } from '../rule.js'
+import { presentTables } from '../lookup.js'
 import { normalizeText } from '../text.js'
 import { cellValue } from './table-cells.js'
 
@@ -10,10 +10,7 @@ export const tableForbiddenValue: Rule = {
   defaultSeverity: 'error',
   hint: 'Resolve what the value stands for (e.g. unblock the spec gap) before declaring the plan ready.',
   check({ model, rubric, report }) {
-    for (const spec of rubric.tables) {
-      if (isOff(spec.severity)) continue
-      const found = findTable(model, rubric, spec)
-      if (!found) continue
+    for (const { spec, found } of presentTables(model, rubric)) {
       for (const column of spec.columns) {
         const index = found.columns.get(column.name) ?? -1
         if (column.forbidden.length === 0 || index < 0) continue

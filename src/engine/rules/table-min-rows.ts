@@ -1,5 +1,5 @@
-import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { findTable } from '../lookup.js'
+import { itemSeverity, type Rule } from '../rule.js'
+import { presentTables } from '../lookup.js'
 
 export const tableMinRows: Rule = {
   id: 'table-min-rows',
@@ -8,10 +8,8 @@ export const tableMinRows: Rule = {
   defaultSeverity: 'error',
   hint: 'Add the missing rows; a table that has nothing to list says so in one row (e.g. "None").',
   check({ model, rubric, report }) {
-    for (const spec of rubric.tables) {
-      if (isOff(spec.severity) || spec.minRows === 0) continue
-      const found = findTable(model, rubric, spec)
-      if (!found || found.table.rows.length >= spec.minRows) continue
+    for (const { spec, found } of presentTables(model, rubric)) {
+      if (found.table.rows.length >= spec.minRows) continue
       const rows = found.table.rows.length
       report({
         line: found.table.line,

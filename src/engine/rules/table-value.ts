@@ -1,5 +1,5 @@
-import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { findTable } from '../lookup.js'
+import { itemSeverity, type Rule } from '../rule.js'
+import { presentTables } from '../lookup.js'
 import { excerpt, normalizeText } from '../text.js'
 import { cellValue, isEmptyCell, isNoneRow } from './table-cells.js'
 
@@ -10,10 +10,7 @@ export const tableValue: Rule = {
   defaultSeverity: 'error',
   hint: 'Use one of the allowed values, so the table can be sorted and checked.',
   check({ model, rubric, report }) {
-    for (const spec of rubric.tables) {
-      if (isOff(spec.severity)) continue
-      const found = findTable(model, rubric, spec)
-      if (!found) continue
+    for (const { spec, found } of presentTables(model, rubric)) {
       for (const column of spec.columns) {
         const index = found.columns.get(column.name) ?? -1
         if (!column.values || index < 0) continue
