@@ -36,17 +36,32 @@ interface RawFinding extends RuleReport {
  * finding, never a pass.
  */
 export function checkPlan(input: PlanInput, options: CheckOptions): PlanResult {
-  const decoded = decodePlan(input.content, options.maxPlanBytes ?? DEFAULT_MAX_PLAN_BYTES)
-  if (!decoded.ok) return finish(input.file, options, null, [decoded.finding])
-  const guard = nestingGuard(decoded.text)
-  if (guard) return finish(input.file, options, null, [guard])
+  const prepared = preparePlan(input, options)
+  if (!prepared.ok) return prepared.result
   let model: PlanModel
   try {
-    model = buildModel(decoded.text)
+    model = buildModel(prepared.text)
   } catch (error) {
     return finish(input.file, options, null, [unparseable(error)])
   }
   return checkModel(input.file, model, options)
+}
+
+/** The plan as text, or its result when it is refused before parsing (size, encoding, nesting); cheap and linear. */
+export type PreparedPlan = { ok: true; text: string } | { ok: false; result: PlanResult }
+
+/** The checks that need no parser; the worker pool runs them in the main thread so refused plans never cost a worker. */
+export function preparePlan(input: PlanInput, options: CheckOptions): PreparedPlan {
+  const decoded = decodePlan(input.content, options.maxPlanBytes ?? DEFAULT_MAX_PLAN_BYTES)
+  if (!decoded.ok) return { ok: false, result: finish(input.file, options, null, [decoded.finding]) }
+  const guard = nestingGuard(decoded.text)
+  if (guard) return { ok: false, result: finish(input.file, options, null, [guard]) }
+  return { ok: true, text: decoded.text }
+}
+
+/** A plan that could not be checked at all (e.g. its worker timed out or crashed): the one finding says why, and the plan fails. */
+export function inputFailure(file: string, options: CheckOptions, finding: { ruleId: 'plan-unparseable' | 'internal-error'; line: number; column: number; message: string }): PlanResult {
+  return finish(file, options, null, [finding])
 }
 
 /** Runs every rule over an already-built model; exported for the worker pool, which builds models under a deadline. */

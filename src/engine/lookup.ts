@@ -24,7 +24,7 @@ function matchSections(headings: readonly Heading[], sections: readonly SectionS
   // A lone top-level heading above the rest is the document's title ("# Implementation Plan: X"), not one of its sections.
   const title = headings.filter((heading) => heading.level === 1).length === 1 && headings[0]?.level === 1 && headings.length > 1 ? headings[0] : undefined
   for (const section of sections) {
-    const names = [section.title, ...section.aliases].map(normalizeTitle)
+    const names = normalizedNames(section, [section.title, ...section.aliases])
     for (const heading of headings) {
       if (heading === title) continue
       const rank = Math.max(...names.map((name) => matchRank(matchTitle(heading.normalized, name))))
@@ -41,6 +41,23 @@ function matchSections(headings: readonly Heading[], sections: readonly SectionS
     taken.add(heading.index)
   }
   return result
+}
+
+const nameCache = new WeakMap<object, string[]>()
+
+/** Normalised title and aliases of a rubric item, computed once per item. */
+function normalizedNames(item: object, names: readonly string[]): string[] {
+  let normalized = nameCache.get(item)
+  if (!normalized) nameCache.set(item, (normalized = names.map(normalizeTitle)))
+  return normalized
+}
+
+const headerCache = new WeakMap<object, string[]>()
+
+function normalizedHeader(header: readonly { text: string }[]): string[] {
+  let normalized = headerCache.get(header)
+  if (!normalized) headerCache.set(header, (normalized = header.map((cell) => normalizeTitle(cell.text))))
+  return normalized
 }
 
 export function sectionHeading(model: PlanModel, rubric: Rubric, sectionId: string | undefined): Heading | null {
@@ -74,12 +91,13 @@ export function anchorOf(heading: Heading | null): { line: number; column: numbe
   return heading ? { line: heading.line, column: heading.column } : { line: 1, column: 1 }
 }
 
-export function columnIndex(header: readonly { text: string }[], names: readonly string[]): number {
-  const wanted = names.map(normalizeTitle)
+export function columnIndex(header: readonly { text: string }[], names: readonly string[], owner?: object): number {
+  const wanted = owner ? normalizedNames(owner, names) : names.map(normalizeTitle)
+  const headerNames = normalizedHeader(header)
   let best = -1
   let bestRank = 0
-  header.forEach((cell, index) => {
-    const normalized = normalizeTitle(cell.text)
+  header.forEach((_cell, index) => {
+    const normalized = headerNames[index]!
     const rank = Math.max(...wanted.map((name) => matchRank(matchTitle(normalized, name))))
     if (rank > bestRank) {
       best = index
@@ -105,7 +123,7 @@ export function findTable(model: PlanModel, rubric: Rubric, spec: TableSpec): Fo
   const heading = sectionHeading(model, rubric, spec.section)
   const fit = (table: Table): FoundTable => ({
     table,
-    columns: new Map(spec.columns.map((column) => [column.name, columnIndex(table.header, [column.name, ...column.aliases])]))
+    columns: new Map(spec.columns.map((column) => [column.name, columnIndex(table.header, [column.name, ...column.aliases], column)]))
   })
   const score = (found: FoundTable): number => [...found.columns.values()].filter((index) => index >= 0).length
   const pick = (tables: Table[], minimum: number): FoundTable | null => {

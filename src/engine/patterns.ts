@@ -1,7 +1,8 @@
 import { RE2JS } from 're2js'
 
-// Every pattern that touches plan text runs on RE2 (linear time), so neither a
-// hostile plan nor a careless rubric can make the gate backtrack for minutes.
+// Every pattern that touches plan text runs in linear time: rubric regexes on
+// RE2, literals as escaped text. Neither a hostile plan nor a careless rubric
+// can make the gate backtrack for minutes.
 
 export interface TextMatch {
   index: number
@@ -18,21 +19,62 @@ export class PatternError extends Error {}
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u
 
-/** A literal matched as whole words: `TBD` matches in "TBD." but not in "TBDs" or "OUTBD". */
+/**
+ * A literal matched as whole words: `TBD` matches in "TBD." but not in "TBDs"
+ * or "OUTBD". An escaped literal between one-character lookarounds cannot
+ * backtrack, so V8's own engine is safe here, and much faster than RE2 in JS.
+ */
 export function literalPattern(literal: string, caseSensitive: boolean): TextPattern {
-  const first = literal.at(0) ?? ''
-  const last = literal.at(-1) ?? ''
-  const before = WORD_CHAR.test(first) ? String.raw`(?:^|[^\p{L}\p{N}_])` : ''
-  const after = WORD_CHAR.test(last) ? String.raw`(?:$|[^\p{L}\p{N}_])` : ''
-  return compile(`${before}(${RE2JS.quote(literal)})${after}`, caseSensitive)
+  const before = WORD_CHAR.test(literal.at(0) ?? '') ? String.raw`(?<![\p{L}\p{N}_])` : ''
+  const after = WORD_CHAR.test(literal.at(-1) ?? '') ? String.raw`(?![\p{L}\p{N}_])` : ''
+  const escaped = literal.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
+  const native = new RegExp(`${before}${escaped}${after}`, caseSensitive ? 'gu' : 'giu')
+  const mustContain = caseSensitive ? literal : null
+  return {
+    findAll(text: string): TextMatch[] {
+      if (mustContain !== null && !text.includes(mustContain)) return []
+      return [...text.matchAll(native)].map((match) => ({ index: match.index, length: match[0].length, text: match[0] }))
+    },
+    test(text: string): boolean {
+      native.lastIndex = 0
+      return native.test(text)
+    }
+  }
 }
 
 /** A user pattern in RE2 syntax; throws PatternError with RE2's reason when it does not compile. */
 export function regexPattern(source: string, caseSensitive: boolean): TextPattern {
-  return compile(`(${source})`, caseSensitive)
+  return compile(`(${source})`, caseSensitive, leadingLiteral(source))
 }
 
-function compile(source: string, caseSensitive: boolean): TextPattern {
+/**
+ * A character every match must start with, when the pattern says so plainly
+ * (`\[...`, `<...`): texts without it are skipped without running RE2 at all.
+ */
+function leadingLiteral(source: string): string | null {
+  if (hasTopLevelAlternation(source)) return null
+  const escaped = /^\\([^\p{L}\p{N}\s])(?![?*+{])/u.exec(source)
+  if (escaped) return escaped[1]!
+  const plain = /^([^\\^$.|?*+()[\]{}\p{L}\p{N}\s])(?![?*+{])/u.exec(source)
+  return plain ? plain[1]! : null
+}
+
+function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0
+  let inClass = false
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i]
+    if (char === '\\') i++
+    else if (inClass) inClass = char !== ']'
+    else if (char === '[') inClass = true
+    else if (char === '(') depth++
+    else if (char === ')') depth--
+    else if (char === '|' && depth === 0) return true
+  }
+  return false
+}
+
+function compile(source: string, caseSensitive: boolean, mustContain: string | null = null): TextPattern {
   let compiled: RE2JS
   try {
     compiled = RE2JS.compile(source, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE)
@@ -41,6 +83,7 @@ function compile(source: string, caseSensitive: boolean): TextPattern {
   }
   return {
     findAll(text: string): TextMatch[] {
+      if (mustContain !== null && !text.includes(mustContain)) return []
       const found: TextMatch[] = []
       const matcher = compiled.matcher(text)
       let from = 0
