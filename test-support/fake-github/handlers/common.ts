@@ -1,0 +1,30 @@
+// Small pieces every handler family needs.
+
+import { notFound, type Reply } from '../replies.js'
+import type { HandlerContext } from '../routes.js'
+import type { PullRequest } from '../state.js'
+
+// Path parameters have passed schema validation (integer) by the time a
+// handler runs, so this cannot produce NaN for them.
+export function numberParam(context: HandlerContext, name: string): number {
+  return Number(context.params[name])
+}
+
+export function findPullRequest(context: HandlerContext, name: string): PullRequest | Reply {
+  const pr = context.repo.pullRequests.get(numberParam(context, name))
+  return pr ?? notFound(context.op.docsUrl)
+}
+
+export function isReply(value: unknown): value is Reply {
+  return typeof value === 'object' && value !== null && 'status' in value && typeof value.status === 'number'
+}
+
+export function accepts(context: HandlerContext, mediaType: RegExp): boolean {
+  const accept = context.headers.accept ?? ''
+  return accept.split(',').some((part) => mediaType.test(part.trim()))
+}
+
+// A Link header only when there is more than one page, as on GitHub.
+export function listReply(items: unknown[], link: string | undefined): Reply {
+  return link === undefined ? { status: 200, body: items } : { status: 200, body: items, headers: { link } }
+}
