@@ -1,0 +1,63 @@
+// The gate on a checkout: merge queues, pushes and manual runs have no pull
+// request to read through the API or to comment on, so every plan in
+// GITHUB_WORKSPACE that the config maps is checked, and the verdict goes to
+// the exit status, the job summary and the annotations.
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import * as core from '@actions/core'
+import { renderJobSummary, type ReportContext } from '../report/index.js'
+import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
+import { ConfigError } from '../rubric/errors.js'
+import { checkPlans, type PlanJob } from '../runner/check-plans.js'
+import { VERSION } from '../version.js'
+import { toRepoPath, walk, repoFileReader } from '../workspace/files.js'
+import { configErrorMarkdown, skippedMarkdown } from './bodies.js'
+import { repoUrl, runUrl, type RunContext } from './context.js'
+import type { Inputs } from './inputs.js'
+import type { Outcome } from './outcome.js'
+import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
+import { genericRubric, selectPlans } from './select.js'
+
+export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: { sha: string; workspace: string }): Promise<Outcome> {
+  const root = mode.workspace
+  const entries = await readdir(root).catch(() => [])
+  if (entries.length === 0) {
+    throw new Error(
+      `GITHUB_WORKSPACE (${root}) is empty. On "${context.eventName}" events plan-gate checks the plans in the checkout: add actions/checkout before plan-gate.`
+    )
+  }
+  const ctx: ReportContext = { version: VERSION, repoUrl: repoUrl(context), headSha: mode.sha, jobSummaryUrl: runUrl(context) }
+  core.setOutput('comment-url', '')
+
+  const readRepoFile = repoFileReader(root)
+  let config: ResolvedConfig
+  try {
+    const text = await readRepoFile(inputs.config)
+    config = await loadConfig(inputs.config, text, readRepoFile)
+    ctx.configSource = text === null ? `built-in defaults (no ${inputs.config} in the checkout)` : `${inputs.config} in the checkout`
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    ctx.configSource = `${inputs.config} in the checkout`
+    annotateConfigProblems(error.problems)
+    await writeJobSummary(configErrorMarkdown(error.problems, ctx))
+    setResultOutputs('FAIL', null, null)
+    return { gate: 'FAIL', result: null, configError: error, publishFailures: [] }
+  }
+  core.info(`Rubrics from ${ctx.configSource}`)
+
+  const paths = (await walk(root)).map((file) => toRepoPath(root, file))
+  const selected = selectPlans(paths, config, inputs.files, inputs.files === null ? null : await genericRubric())
+  core.info(selected.length === 0 ? 'No plan in the checkout' : `Plans to check: ${selected.map((plan) => plan.path).join(', ')}`)
+  const jobs: PlanJob[] = []
+  for (const plan of selected) {
+    jobs.push({ file: plan.path, content: await readFile(path.join(root, plan.path)), rubric: plan.rubric, rubricSource: plan.reason })
+  }
+  const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs })
+
+  const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
+  const reportPath = await writeJsonReport(result, context.runnerTemp)
+  await writeJobSummary(gate === 'SKIPPED' ? skippedMarkdown(ctx, 'workspace') : renderJobSummary(result, ctx))
+  annotate(result)
+  setResultOutputs(gate, result, reportPath)
+  return { gate, result, configError: null, publishFailures: [] }
+}
