@@ -121,22 +121,23 @@ export function decodePlan(content: string | Uint8Array, maxBytes: number): Deco
 
 /**
  * The parser recurses once per container, so thousands of quote or list
- * markers on one line overflow its stack. Refusing them up front turns a crash
- * into a clear finding.
+ * markers on one line overflow its stack, and even 2,000 take it seconds.
+ * Refusing them up front turns a crash into a clear finding, without a worker.
+ * Real plans use one or two markers per line (the corpus never more than one);
+ * the limit stays high because this scan does not know about code blocks,
+ * where a line of `>` can be ASCII art. Deeper nesting built from indentation
+ * across lines is left to the worker's stack and time limits.
  */
 export function nestingGuard(text: string): RawFinding | null {
-  const marker = /^[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/u
+  // Sticky, so each marker is matched where the previous one ended: one pass per line, no slicing.
+  const marker = /[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/uy
+  const lineEnd = /\r\n?|\n/g
   let lineStart = 0
   let lineNumber = 1
   while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart)
-    if (lineEnd < 0) lineEnd = text.length
-    let rest = text.slice(lineStart, Math.min(lineEnd, lineStart + 4096))
     let depth = 0
-    for (let match = marker.exec(rest); match && depth <= MAX_NESTING; match = marker.exec(rest)) {
-      depth++
-      rest = rest.slice(match[0].length)
-    }
+    marker.lastIndex = lineStart
+    while (depth <= MAX_NESTING && marker.exec(text)) depth++
     if (depth > MAX_NESTING) {
       return {
         ruleId: 'plan-unparseable',
@@ -145,7 +146,11 @@ export function nestingGuard(text: string): RawFinding | null {
         message: `Line ${lineNumber} nests more than ${MAX_NESTING} quotes or lists; the plan was not parsed`
       }
     }
-    lineStart = lineEnd + 1
+    // Lines end where the model's do (\r\n, \r or \n), so the line reported is the line shown.
+    lineEnd.lastIndex = lineStart
+    const end = lineEnd.exec(text)
+    if (!end) break
+    lineStart = end.index + end[0].length
     lineNumber++
   }
   return null

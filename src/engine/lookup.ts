@@ -222,11 +222,26 @@ export function sectionWordCount(model: PlanModel, rubric: Rubric, heading: Head
   let words = 0
   for (const span of itemsBetween(model.spans, heading.line + 1, heading.endLine)) {
     if (span.heading || span.text.trimStart().startsWith('<')) continue
-    let text = span.text
-    for (const match of spanPlaceholders(rubric, span)) text = text.replace(match.text, ' ')
-    words += countWords(text)
+    words += countWords(blankMatches(span.text, spanPlaceholders(rubric, span)))
   }
   return words
+}
+
+/**
+ * The text with each match replaced by a space, in one pass: replacing them
+ * one by one rescanned the text for each, quadratic on a line of thousands of
+ * placeholders, and could blank an earlier occurrence than the one matched.
+ */
+function blankMatches(text: string, matches: readonly TextMatch[]): string {
+  if (matches.length === 0) return text
+  const sorted = [...matches].sort((a, b) => a.index - b.index)
+  let out = ''
+  let at = 0
+  for (const match of sorted) {
+    if (match.index >= at) out += `${text.slice(at, match.index)} `
+    at = Math.max(at, match.index + match.length)
+  }
+  return out + text.slice(at)
 }
 
 /** All visible text of a section (subsections included), for keyword checks. */

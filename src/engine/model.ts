@@ -353,13 +353,13 @@ class Collector {
       items.map((item) => ({ ...item, section: sectionAt(item.line) })).sort((a, b) => a.line - b.line)
     // `**Testing**:` followed by a list on the next line keeps its value in that list.
     const listLines = new Set(this.lists.map((list) => list.line))
+    // Prose per line, built once: scanning every span for every such field was
+    // quadratic, and a plan can hold tens of thousands of them.
+    let proseByLine: Map<number, string[]> | null = null
     const fields = this.fields.map((field) => {
       if (field.value !== '' || !listLines.has(field.line + 1)) return field
-      const value = this.spans
-        .filter((span) => span.line === field.line + 1 && !span.code)
-        .map((span) => span.text)
-        .join(' ')
-        .trim()
+      proseByLine ??= groupProseByLine(this.spans)
+      const value = (proseByLine.get(field.line + 1) ?? []).join(' ').trim()
       return { ...field, value: value === '' ? '(list)' : value }
     })
     return {
@@ -376,6 +376,17 @@ class Collector {
       sectionAt
     }
   }
+}
+
+function groupProseByLine(spans: ReadonlyArray<Omit<TextSpan, 'section'>>): Map<number, string[]> {
+  const byLine = new Map<number, string[]>()
+  for (const span of spans) {
+    if (span.code) continue
+    const texts = byLine.get(span.line)
+    if (texts) texts.push(span.text)
+    else byLine.set(span.line, [span.text])
+  }
+  return byLine
 }
 
 function isComment(html: string): boolean {

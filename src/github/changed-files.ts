@@ -32,7 +32,13 @@ export interface Changes {
 
 export async function getPullRequestState(client: GitHubClient, repo: Repo, pullNumber: number): Promise<PullRequestState> {
   const { data } = await calling(`read pull request #${pullNumber}`, () => client.rest.pulls.get({ ...repo, pull_number: pullNumber }))
-  return { headSha: data.head.sha, changedFiles: data.changed_files }
+  // A garbled body must fail with the call's name, not a TypeError deep in the run.
+  const headSha: unknown = (data as { head?: { sha?: unknown } } | null)?.head?.sha
+  const changedFiles: unknown = (data as { changed_files?: unknown } | null)?.changed_files
+  if (typeof headSha !== 'string' || typeof changedFiles !== 'number') {
+    throw new Error(`Could not read pull request #${pullNumber}: GitHub's answer is malformed (no head SHA or changed-file count)`)
+  }
+  return { headSha, changedFiles }
 }
 
 export async function listChangedFiles(client: GitHubClient, repo: Repo, pullNumber: number): Promise<ChangedFile[]> {

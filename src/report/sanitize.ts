@@ -72,11 +72,19 @@ export function shorten(s: string, max: number = DEFAULT_MAX_LENGTH): string {
  * Suitable as is for plain-text sinks (annotations, SARIF, logs).
  */
 export function plainText(s: string, max: number = DEFAULT_MAX_LENGTH): string {
-  const oneLine = s
-    .replace(/[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g, ' ')
-    .replace(/\t/g, ' ')
-    .replace(/^ +| +$/g, '')
+  // Each whitespace run is matched once and never backtracked into: the
+  // obvious `[ \t]*\n` and ` +$` take quadratic time on a long run of spaces,
+  // and a heading or gate line can hold a megabyte of them.
+  const oneLine = trimSpaces(s.replace(/[ \t\r\n]+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run)).replace(/\t/g, ' '))
   return shorten(oneLine, max).replace(UNSAFE_CHARS, (char) => `\\u${hex4(char)}`)
+}
+
+function trimSpaces(s: string): string {
+  let start = 0
+  let end = s.length
+  while (start < end && s.charCodeAt(start) === 32) start++
+  while (end > start && s.charCodeAt(end - 1) === 32) end--
+  return s.slice(start, end)
 }
 
 /** Untrusted text for a terminal: no escape sequence can reach it. */
@@ -160,8 +168,7 @@ export function codeSpan(s: string, options: CodeSpanOptions = {}): string {
 function fenceCode(text: string): string {
   const content = text.replace(/<!--/g, `<${ZWJ}!--`)
   if (content === '') return '` `'
-  const longestRun = Math.max(0, ...Array.from(content.matchAll(/`+/g), (m) => m[0].length))
-  const fence = '`'.repeat(longestRun + 1)
+  const fence = '`'.repeat(longestBacktickRun(content) + 1)
   // CommonMark strips one space from each side when both are present, and a
   // backtick at an edge would merge with the fence; a space on each side
   // answers both.
@@ -183,9 +190,20 @@ export function codeBlock(lines: readonly string[], info = ''): string {
     .join('\n')
     .replace(UNSAFE_CHARS, (char) => (char === '\t' || char === '\n' ? char : `\\u${hex4(char)}`))
     .replace(/<!--/g, `<${ZWJ}!--`)
-  const longestRun = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length))
-  const fence = '`'.repeat(Math.max(3, longestRun + 1))
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1))
   return `${fence}${info.replace(/[`\s]/g, '')}\n${body}\n${fence}`
+}
+
+// Counted in a loop: spreading one argument per backtick run into Math.max
+// overflows the stack once there are a hundred thousand runs.
+function longestBacktickRun(text: string): number {
+  let longest = 0
+  let run = 0
+  for (let i = 0; i < text.length; i++) {
+    run = text.charCodeAt(i) === 96 ? run + 1 : 0
+    if (run > longest) longest = run
+  }
+  return longest
 }
 
 // No `=` or `~`: zsh and bash expand them at the start of a word.

@@ -72,11 +72,14 @@ function renderPlan(plan: PlanResult, paint: Palette): string {
     position: `${finding.line}:${finding.column}`,
     message: terminalText(finding.message)
   }))
-  const positionWidth = Math.max(0, ...rows.map((row) => width(row.position)))
-  const messageWidth = Math.max(
-    0,
-    ...rows.map((row) => width(row.message)).filter((length) => length <= MESSAGE_COLUMN_CAP)
-  )
+  // A loop, not Math.max(...rows): a plan with 200,000 findings would overflow the stack with that many arguments.
+  let positionWidth = 0
+  let messageWidth = 0
+  for (const row of rows) {
+    positionWidth = Math.max(positionWidth, width(row.position))
+    const messageLength = width(row.message)
+    if (messageLength <= MESSAGE_COLUMN_CAP) messageWidth = Math.max(messageWidth, messageLength)
+  }
   for (const row of rows) {
     lines.push(
       `  ${paint.dim(padEnd(row.position, positionWidth))}  ${severityLabel(row.finding, paint)}  ` +

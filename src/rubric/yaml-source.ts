@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import type { z } from 'zod'
 import { closest, ConfigError, formatPath, type ConfigProblem } from './errors.js'
 
@@ -7,6 +7,7 @@ import { closest, ConfigError, formatPath, type ConfigProblem } from './errors.j
 
 export const MAX_CONFIG_BYTES = 256 * 1024
 const MAX_ALIAS_COUNT = 50
+const MAX_PROBLEMS = 100
 
 export interface YamlSource {
   file: string
@@ -20,24 +21,73 @@ export function parseYamlSource(file: string, text: string): { source: YamlSourc
     throw new ConfigError([{ file, line: 1, column: 1, path: '', message: `file is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes` }])
   }
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  let doc: Document.Parsed
+  try {
+    // Duplicate keys are found below: yaml's own check compares each key with
+    // every other one, and 20,000 keys in a mapping took 40 s.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false })
+  } catch (error) {
+    // The parser recurses per nesting level; a file of thousands of `[` must be a config error, not a crash.
+    throw new ConfigError([{ file, line: 1, column: 1, path: '', message: `invalid YAML: ${reason(error)}` }])
+  }
   const source: YamlSource = { file, doc, lineCounter }
   if (doc.errors.length > 0) {
     throw new ConfigError(
       doc.errors.map((error) => {
         const position = lineCounter.linePos(error.pos[0])
-        return { file, line: position.line, column: position.col, path: '', message: `invalid YAML: ${firstLine(error.message)}` }
+        return { file, line: position.line, column: position.col, path: '', message: `invalid YAML: ${reason(error)}` }
       })
     )
   }
+  const duplicates = duplicateKeys(source)
+  if (duplicates.length > 0) throw new ConfigError(duplicates)
   let value: unknown
   try {
     // An alias bomb expands exponentially; the alias budget stops it before memory does.
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
   } catch (error) {
-    throw new ConfigError([{ file, line: 1, column: 1, path: '', message: `invalid YAML: ${error instanceof Error ? firstLine(error.message) : String(error)}` }])
+    throw new ConfigError([{ file, ...firstAliasPosition(source), path: '', message: `invalid YAML: ${reason(error)}` }])
   }
   return { source, value }
+}
+
+function reason(error: unknown): string {
+  if (error instanceof RangeError || (error instanceof Error && /call stack/i.test(error.message))) return 'it is nested too deeply to read'
+  const message = error instanceof Error ? error.message : String(error)
+  if (/alias count/i.test(message)) return `its aliases expand too far (more than ${MAX_ALIAS_COUNT} alias uses; a YAML "billion laughs" bomb?)`
+  return firstLine(message)
+}
+
+/** Keys repeated in one mapping, with one set per mapping. */
+function duplicateKeys(source: YamlSource): ConfigProblem[] {
+  const problems: ConfigProblem[] = []
+  visit(source.doc, {
+    Map(_key, map) {
+      const seen = new Set<string>()
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue
+        const value: unknown = pair.key.value
+        const name = `${typeof value}:${String(value)}`
+        if (seen.has(name) && pair.key.range) {
+          problems.push({ file: source.file, ...toPosition(source.lineCounter, pair.key.range[0]), path: '', message: 'invalid YAML: Map keys must be unique' })
+        }
+        seen.add(name)
+      }
+    }
+  })
+  return problems.slice(0, MAX_PROBLEMS)
+}
+
+/** Where the aliases start, for the one error that has no position of its own: too many of them. */
+function firstAliasPosition(source: YamlSource): { line: number; column: number } {
+  let offset: number | undefined
+  visit(source.doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0]
+      return visit.BREAK
+    }
+  })
+  return offset === undefined ? { line: 1, column: 1 } : toPosition(source.lineCounter, offset)
 }
 
 function firstLine(message: string): string {
@@ -79,11 +129,20 @@ export function validateAt<S extends z.ZodType>(schema: S, source: YamlSource, b
   const result = schema.safeParse(value, { reportInput: true })
   if (result.success) return result.data
   const problems: ConfigProblem[] = []
+  let truncated = false
   for (const issue of flattenIssues(result.error.issues, value)) {
+    // Locating a problem scans its parent mapping, so 50,000 bad keys would take
+    // quadratic time to list, and nobody reads past the first screen anyway.
+    if (problems.length >= MAX_PROBLEMS) {
+      truncated = true
+      break
+    }
     const path = [...basePath, ...issue.path]
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeys(schema, issue.path, value)
-      for (const key of issue.keys) {
+      const keys = issue.keys.slice(0, MAX_PROBLEMS - problems.length)
+      if (keys.length < issue.keys.length) truncated = true
+      for (const key of keys) {
         const suggestion = closest(key, allowed)
         problems.push(problemAt(source, path, `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : allowed.length > 0 ? `; expected one of ${allowed.join(', ')}` : ''}`, key))
       }
@@ -91,7 +150,9 @@ export function validateAt<S extends z.ZodType>(schema: S, source: YamlSource, b
       problems.push(problemAt(source, path, describeIssue(issue)))
     }
   }
-  throw new ConfigError(sortProblems(dedupe(problems)))
+  const listed = sortProblems(dedupe(problems))
+  if (truncated) listed.push({ file: source.file, line: 1, column: 1, path: '', message: `more problems follow; only the first ${MAX_PROBLEMS} are listed` })
+  throw new ConfigError(listed)
 }
 
 export function sortProblems(problems: ConfigProblem[]): ConfigProblem[] {
@@ -124,7 +185,8 @@ function flattenIssues(issues: readonly Issue[], root: unknown): Issue[] {
       .map((branch) => ({ branch, score: branchScore(branch, issue.path.length, here) }))
       .sort((a, b) => a.score - b.score)
     const best = ranked[0]
-    if (best && best.score < Number.POSITIVE_INFINITY) out.push(...flattenIssues(best.branch, root))
+    // A loop, not push(...): a branch can hold an issue per element of a 100,000-element list.
+    if (best && best.score < Number.POSITIVE_INFINITY) for (const inner of flattenIssues(best.branch, root)) out.push(inner)
     else out.push({ ...issue, message: 'has the wrong type' } as Issue)
   }
   return out

@@ -1,6 +1,10 @@
-import { checkPlan } from '../engine/check.js'
+import { availableParallelism } from 'node:os'
+import { checkPlan, inputFailure, preparePlan, type CheckOptions } from '../engine/check.js'
 import type { FailOn, PlanResult, RunResult } from '../engine/types.js'
+import { DEFAULT_PARSE_TIMEOUT_MS } from '../rubric/config.js'
 import type { Rubric } from '../rubric/schema.js'
+import { runInWorkers, seconds, type PoolJob, type PoolOutcome } from './pool.js'
+import { SUSPECT_MIN_MARKERS, suspectLine } from './suspect.js'
 
 export interface PlanJob {
   file: string
@@ -14,17 +18,139 @@ export interface RunOptions {
   maxPlanBytes: number
   /** Budget for parsing and checking one plan; past it the plan fails with plan-unparseable. */
   parseTimeoutMs?: number
+  /**
+   * The module checking workers run. By default the running bundle itself
+   * (dist/cli.js, dist/index.js); `null` checks in this thread without a
+   * deadline, which is also what happens when running from TypeScript sources
+   * (a worker cannot load `.ts`). Tests point it at the built dist/cli.js.
+   */
+  workerScript?: URL | null
+  /** Most workers at once; default: the machine's available parallelism. */
+  maxWorkers?: number
+  /** Heap cap of one worker in MiB; default: 2 GiB per MiB of `maxPlanBytes`, between 2 and 4 GiB. */
+  workerHeapMb?: number
 }
 
-/** Checks every plan; the run passes only when every plan does, and a run with no plans passes vacuously (callers say SKIPPED). */
+const MiB = 1024 * 1024
+/** Node's default for workers, stated so a change of default cannot shrink it unnoticed. */
+const WORKER_STACK_MB = 4
+const WORKER_START_TIMEOUT_MS = 60_000
+
+/**
+ * Checks every plan; the run passes only when every plan does, and a run with
+ * no plans passes vacuously (callers say SKIPPED). Plans the cheap checks
+ * refuse (size, encoding, nesting) never reach a worker; the rest are parsed
+ * and checked in workers under a deadline, and a plan whose worker times out
+ * or crashes fails with plan-unparseable.
+ */
 export async function checkPlans(jobs: readonly PlanJob[], options: RunOptions): Promise<RunResult> {
-  const plans: PlanResult[] = jobs.map((job) =>
-    checkPlan({ file: job.file, content: job.content }, { rubric: job.rubric, rubricSource: job.rubricSource, failOn: options.failOn, maxPlanBytes: options.maxPlanBytes })
-  )
+  const plans: PlanResult[] = new Array<PlanResult>(jobs.length)
+  const parsed: Array<{ index: number; job: PoolJob }> = []
+  jobs.forEach((job, index) => {
+    const prepared = preparePlan({ file: job.file, content: job.content }, checkOptions(job, options))
+    if (prepared.ok) parsed.push({ index, job: { ...job, text: prepared.text, failOn: options.failOn, maxPlanBytes: options.maxPlanBytes } })
+    else plans[index] = prepared.result
+  })
+
+  const script = options.workerScript === undefined ? bundledWorkerScript() : options.workerScript
+  if (script === null) {
+    for (const { index, job } of parsed) plans[index] = checkInThisThread(job)
+  } else if (parsed.length > 0) {
+    const timeoutMs = options.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS
+    const outcomes = await runInWorkers(
+      parsed.map(({ job }) => job),
+      {
+        script,
+        size: Math.max(1, Math.min(parsed.length, options.maxWorkers ?? availableParallelism())),
+        timeoutMs,
+        resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? defaultHeapMb(options.maxPlanBytes), stackSizeMb: WORKER_STACK_MB },
+        startTimeoutMs: Math.max(WORKER_START_TIMEOUT_MS, timeoutMs)
+      }
+    )
+    parsed.forEach(({ index, job }, at) => {
+      plans[index] = resultOf(job, outcomes[at] ?? { kind: 'no-worker', message: 'the pool returned no outcome' }, timeoutMs, options)
+    })
+  }
   return summarize(plans)
 }
 
 export function summarize(plans: PlanResult[]): RunResult {
   const sorted = [...plans].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   return { verdict: sorted.every((plan) => plan.verdict === 'PASS') ? 'PASS' : 'FAIL', plans: sorted }
+}
+
+/**
+ * This module's own file when it can run in a worker: the bundle, or a
+ * compiled .js module. From TypeScript sources (ts-jest) there is none.
+ */
+export function bundledWorkerScript(): URL | null {
+  const self = new URL(import.meta.url)
+  return self.protocol === 'file:' && /\.[cm]?js$/.test(self.pathname) ? self : null
+}
+
+/**
+ * The parser needs up to 2 KB of heap per byte of a dense plan (100,000 task
+ * items in 800 KB ran out of 1 GiB), so a plan at the size limit fits; the cap
+ * is there to stop a runaway worker before it takes the runner's memory, and
+ * two workers at 2 GiB leave room on a 7 GB runner.
+ */
+export function defaultHeapMb(maxPlanBytes: number): number {
+  return Math.min(4096, Math.max(2048, 2048 * Math.ceil(maxPlanBytes / MiB)))
+}
+
+function checkOptions(job: { rubric: Rubric; rubricSource: string }, options: RunOptions): CheckOptions {
+  return { rubric: job.rubric, rubricSource: job.rubricSource, failOn: options.failOn, maxPlanBytes: options.maxPlanBytes }
+}
+
+function checkInThisThread(job: PoolJob): PlanResult {
+  try {
+    return checkPlan({ file: job.file, content: job.text }, job)
+  } catch (error) {
+    return inputFailure(job.file, job, { ruleId: 'internal-error', line: 1, column: 1, message: `Checking the plan failed: ${messageOf(error)}` })
+  }
+}
+
+function resultOf(job: PoolJob, outcome: PoolOutcome, timeoutMs: number, options: RunOptions): PlanResult {
+  switch (outcome.kind) {
+    case 'result':
+      return outcome.result
+    case 'error':
+      return inputFailure(job.file, job, { ruleId: 'internal-error', line: 1, column: 1, message: `Checking the plan failed: ${outcome.message}` })
+    case 'no-worker':
+      return inputFailure(job.file, job, {
+        ruleId: 'internal-error',
+        line: 1,
+        column: 1,
+        message: `The plan was not checked: no checking worker could be started (${outcome.message})`
+      })
+    case 'timeout':
+      return unparseable(job, `The plan could not be parsed within ${seconds(timeoutMs)}`)
+    case 'crash': {
+      const heap = options.workerHeapMb ?? defaultHeapMb(options.maxPlanBytes)
+      return unparseable(job, outcome.outOfMemory ? `The plan could not be parsed within the parser's memory limit (${heap} MiB)` : `The plan could not be parsed: the parser crashed (${outcome.message})`)
+    }
+  }
+}
+
+function unparseable(job: PoolJob, what: string): PlanResult {
+  const suspect = suspectLine(job.text)
+  if (suspect.markers >= SUSPECT_MIN_MARKERS) {
+    return inputFailure(job.file, job, {
+      ruleId: 'plan-unparseable',
+      line: suspect.line,
+      column: suspect.column,
+      message: `${what}; remove the pathological construct near line ${suspect.line} (${suspect.markers} emphasis, link, code, list or quote markers on one line)`
+    })
+  }
+  return inputFailure(job.file, job, {
+    ruleId: 'plan-unparseable',
+    line: 1,
+    column: 1,
+    message: `${what}; the plan is too large or too intricate to parse in time: split it, or remove the pathological construct that slows it down`
+  })
+}
+
+function messageOf(error: unknown): string {
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined
+  return typeof message === 'string' ? message : String(error)
 }

@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { builtInConfig } from '../../src/rubric/config.js'
+import type { Rubric } from '../../src/rubric/schema.js'
+
+// Shared by the hardening tests. A worker cannot load TypeScript, so tests of
+// the deadline and crash paths run workers on the built CLI bundle, exactly
+// as `node dist/cli.js` does; the bundle must be built first.
+
+export const ROOT = process.cwd()
+export const DIST_CLI = path.join(ROOT, 'dist', 'cli.js')
+
+/** dist/cli.js as a worker script; fails with what to do when it is missing or predates the worker pool. */
+export function distWorker(): URL {
+  if (!existsSync(DIST_CLI)) throw new Error(`${DIST_CLI} is missing: run "node scripts/bundle.mjs" before these tests`)
+  if (!readFileSync(DIST_CLI, 'utf8').includes('planGateWorker')) {
+    throw new Error(`${DIST_CLI} predates the worker pool: run "node scripts/bundle.mjs" before these tests`)
+  }
+  const built = statSync(DIST_CLI).mtimeMs
+  const newer = newestSource(['src/engine', 'src/runner', 'src/rubric', 'src/report', 'src/cli', 'src/workspace'])
+  if (newer && newer.mtimeMs > built) {
+    console.warn(`${DIST_CLI} is older than ${newer.file}: these tests run the built code; rebuild with "node scripts/bundle.mjs" to test your change`)
+  }
+  return pathToFileURL(DIST_CLI)
+}
+
+function newestSource(dirs: readonly string[]): { file: string; mtimeMs: number } | null {
+  let newest: { file: string; mtimeMs: number } | null = null
+  const pending = dirs.map((dir) => path.join(ROOT, dir)).filter((dir) => existsSync(dir))
+  while (pending.length > 0) {
+    const dir = pending.pop()!
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) pending.push(full)
+      else if (entry.name.endsWith('.ts')) {
+        const mtimeMs = statSync(full).mtimeMs
+        if (!newest || mtimeMs > newest.mtimeMs) newest = { file: path.relative(ROOT, full), mtimeMs }
+      }
+    }
+  }
+  return newest
+}
+
+let presets: Map<string, Rubric> | null = null
+
+/** The built-in presets as the CLI resolves them. */
+export async function presetRubrics(): Promise<Map<string, Rubric>> {
+  if (presets) return presets
+  const { RubricLoader } = await import('../../src/rubric/load.js')
+  const { presets: names } = await import('../../src/rubric/presets/index.js')
+  const loader = new RubricLoader(async () => null)
+  presets = new Map()
+  for (const name of names.keys()) presets.set(name, await loader.load(name, null))
+  return presets
+}
+
+export async function preset(name: string): Promise<Rubric> {
+  const rubric = (await presetRubrics()).get(name)
+  if (!rubric) throw new Error(`no preset ${name}`)
+  return rubric
+}
+
+export interface CliRun {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+/** `node dist/cli.js ...args` in `cwd`; never rejects, so a test can assert on the exit status. */
+export function runCli(args: readonly string[], cwd: string, timeoutMs = 120_000): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [DIST_CLI, ...args], { cwd, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+      const status = error && typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : error ? null : 0
+      resolve({ status, stdout, stderr })
+    })
+  })
+}
+
+export { builtInConfig }
