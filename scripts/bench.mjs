@@ -14,8 +14,8 @@ import { createHash } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { apiCost, firstRequest, spawnToExit } from './bench/action.mjs'
-import { bundleMap } from './bench/bundle-map.mjs'
+import { apiCost, firstRequest, loadedWithoutInputs, spawnToExit } from './bench/action.mjs'
+import { bundleMap, matchDist } from './bench/bundle-map.mjs'
 import { configWithLimit, examplesCorpus, largePlan, readCorpus, replicas, writeFiles } from './bench/plans.mjs'
 import { summarizeProfile } from './bench/profile.mjs'
 import { hasGnuTime, KiB, measure, median, medianOf, MiB, mib, ms, ratio, ROOT, runJson, size, table, tail } from './bench/util.mjs'
@@ -50,12 +50,26 @@ const log = (message) => process.stderr.write(`[bench ${((performance.now() - st
 const rel = (file) => path.relative(ROOT, file) || '.'
 const report = { notes: [], goals: [] }
 
-/** What was measured: the commit, uncommitted changes under src/, and a fingerprint of each bundle. */
+/** The action's files in dist/: the entry, then its chunks (`<id>.index.js`, which ncc emits beside it) by id. */
+function actionFiles() {
+  if (!existsSync(ACTION)) return []
+  const chunks = readdirSync(DIST).filter((name) => /^\d+\.index\.js$/.test(name)).sort((a, b) => parseInt(a, 10) - parseInt(b, 10))
+  return [path.basename(ACTION), ...chunks]
+}
+
+/** What was measured: the commit, uncommitted changes under src/, and a fingerprint of each bundle (the action's over its entry and chunks). */
 function codeState() {
   const git = (args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? ''
-  const bundles = Object.fromEntries(
-    [CLI, ACTION].filter((file) => existsSync(file)).map((file) => [rel(file), createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12)])
-  )
+  const fingerprint = (files) => {
+    const hash = createHash('sha256')
+    for (const file of files) hash.update(path.basename(file)).update('\0').update(readFileSync(file))
+    return hash.digest('hex').slice(0, 12)
+  }
+  const chunks = actionFiles().slice(1)
+  const bundles = Object.fromEntries([
+    ...(existsSync(CLI) ? [[rel(CLI), fingerprint([CLI])]] : []),
+    ...(existsSync(ACTION) ? [[`${rel(ACTION)}${chunks.length > 0 ? ` with its ${chunks.length} chunks` : ''}`, fingerprint([ACTION, ...chunks.map((name) => path.join(DIST, name))])]] : [])
+  ])
   return { head: git(['rev-parse', '--short', 'HEAD']) || 'unknown', dirty: git(['status', '--porcelain', '--', 'src', 'test-support']).split('\n').filter(Boolean).length, bundles }
 }
 
@@ -299,10 +313,11 @@ function peerSection(t) {
 
 // ---------------------------------------------------------------- 3. action cold start and bundle
 async function coldStartSection() {
-  const out = { dist: [], cold: null, bundle: null }
+  const out = { dist: [], action: [], cold: null, bundle: null, loads: null }
   if (existsSync(DIST)) {
     for (const file of readdirSync(DIST).sort()) out.dist.push({ file: `${rel(DIST)}/${file}`, bytes: statSync(path.join(DIST, file)).size })
   }
+  out.action = actionFiles().map((name) => ({ name, file: `${rel(DIST)}/${name}`, bytes: statSync(path.join(DIST, name)).size }))
   const node0 = []
   const cliVersion = []
   const node0Cpu = []
@@ -332,15 +347,73 @@ async function coldStartSection() {
     }
   }
   out.cold = { node0: median(node0), cliVersion: median(cliVersion), node0Cpu: median(node0Cpu), cliVersionCpu: median(cliVersionCpu), actionLoad: median(actionLoad), action: median(action), failure: action.length === 0 ? failure : null, request }
-  if (!QUICK && !flag('--no-bundle-map') && existsSync(path.join(ROOT, 'src', 'action', 'index.ts'))) {
-    log('bundle map: ncc build of src/action/index.ts with a source map')
+  if (existsSync(ACTION)) {
+    // Separate, untimed runs under a load hook: which of the action's files were loaded by the first request, and by the exit without inputs.
+    log('cold start: which dist/ files load before the first request (load hook)')
+    const why = (error) => (error instanceof Error ? error.message.split('\n')[0] : String(error))
+    let first
+    let bare
+    try {
+      first = await firstRequest(ACTION, { loads: true })
+    } catch (error) {
+      first = { ms: null, reason: why(error) }
+    }
+    try {
+      bare = await loadedWithoutInputs(ACTION)
+    } catch (error) {
+      bare = { loaded: null, reason: why(error) }
+    }
+    const bytesOf = (names) => out.action.filter((file) => names.includes(file.name)).reduce((sum, file) => sum + file.bytes, 0)
+    out.loads = {
+      firstRequest: first.ms === null ? null : first.loaded,
+      firstRequestBytes: first.ms === null ? NaN : bytesOf(first.loaded),
+      failure: first.ms === null ? first.reason : null,
+      withoutInputs: bare.loaded,
+      withoutInputsBytes: bare.loaded ? bytesOf(bare.loaded) : NaN,
+      actionBytes: bytesOf(out.action.map((file) => file.name))
+    }
+  }
+  if (!flag('--no-bundle-map') && existsSync(path.join(ROOT, 'src', 'action', 'index.ts'))) {
+    log('bundle map: ncc build of src/action/index.ts with source maps, chunks minified with terser')
     try {
       out.bundle = bundleMap('src/action/index.ts')
+      if (existsSync(DIST)) await matchDist(out.bundle, DIST)
     } catch (error) {
       out.bundle = { error: error instanceof Error ? error.message.split('\n')[0] : String(error) }
     }
   }
   return out
+}
+
+/** KiB with no switch to MiB, so the figures of one sentence compare at a glance. */
+const kib = (bytes) => `${Math.round(bytes / KiB).toLocaleString('en-US')} KiB`
+
+/**
+ * The action's files joined with what the load hook and the bundle map saw:
+ * for each dist/ file, whether it was loaded before the first request and the
+ * rebuild's output with the same modules (its packages); plus the rebuild's
+ * outputs with no dist/ file, and the packages of the files loaded early.
+ */
+function actionLayout(cold) {
+  const early = cold.loads?.firstRequest ?? null
+  const b = cold.bundle && !cold.bundle.error ? cold.bundle : null
+  const files = cold.action.map((file) => ({ ...file, early: early ? early.includes(file.name) : null, output: b?.outputs.find((output) => output.dist === file.name) ?? null }))
+  const orphans = b ? b.outputs.filter((output) => output.dist === null) : []
+  const earlyOutputs = new Set(files.filter((file) => file.early && file.output).map((file) => file.output.file))
+  const earlyPackages = new Map()
+  for (const output of b?.outputs ?? []) {
+    if (!earlyOutputs.has(output.file)) continue
+    for (const item of output.packages) earlyPackages.set(item.name, (earlyPackages.get(item.name) ?? 0) + item.bytes)
+  }
+  return {
+    early,
+    files,
+    orphans,
+    earlyOutputs,
+    earlyPackages: [...earlyPackages].map(([name, bytes]) => ({ name, bytes })).sort((x, y) => y.bytes - x.bytes),
+    /** Characters of the sources that pass `test` in files loaded before the first request. */
+    earlyOf: (test) => (b ? b.files.filter((file) => test(file) && file.outputs.some((name) => earlyOutputs.has(name))).reduce((sum, file) => sum + file.bytes, 0) : NaN)
+  }
 }
 
 // ---------------------------------------------------------------- 4. API cost
@@ -601,13 +674,19 @@ function render({ machine, buildInfo, inputs, t, pool, hostile, peer, cold, api,
   // 3
   push('## 3. Action cold start and bundle size', '')
   const c = cold.cold
+  const L = cold.loads
+  const layout = actionLayout(cold)
+  const listFiles = (names) => names.map((name) => `\`${name}\``).join(', ')
   push(
     table(
       ['Measure', 'ms'],
       [
         ['`node -e 0`, spawn to exit', ms(c.node0)],
         ['`node dist/cli.js --version`, spawn to exit', ms(c.cliVersion)],
-        ['`node dist/index.js` without inputs (fails at once: bundle load), spawn to exit', ms(c.actionLoad)],
+        [
+          `\`node dist/index.js\` without inputs (fails at its first check${L?.withoutInputs ? `, having loaded ${listFiles(L.withoutInputs)}: ${kib(L.withoutInputsBytes)}` : ''}), spawn to exit`,
+          ms(c.actionLoad)
+        ],
         ['`node dist/index.js`, spawn to first API request', c.failure ? `not measurable: ${c.failure}` : ms(c.action)],
         ['**action overhead above bare Node**', c.failure ? 'n/a' : `**${ms(c.action - c.node0)}**`]
       ],
@@ -619,24 +698,58 @@ function render({ machine, buildInfo, inputs, t, pool, hostile, peer, cold, api,
     table(['dist/ file', 'Bytes'], cold.dist.map((file) => [file.file, file.bytes.toLocaleString('en-US')]), ['l', 'r']),
     ''
   )
+  if (cold.action.length > 0) {
+    const b = cold.bundle && !cold.bundle.error ? cold.bundle : null
+    const stale = layout.files.filter((file) => file.output && !file.output.same)
+    const top = (file) => {
+      if (!b) return cold.bundle?.error ? 'n/a (no bundle map)' : 'n/a (bundle map skipped)'
+      if (!file.output) return 'n/a (no output of the rebuild has its modules)'
+      const shares = file.output.packages.slice(0, 3).map((item) => `${item.name} ${((100 * item.bytes) / file.output.chars).toFixed(0)} %`).join(', ')
+      return file.output.same ? shares : `${shares} ‡`
+    }
+    push(
+      `**The action's files**: the entry \`${path.basename(ACTION)}\` and the chunks ncc split off at its \`import()\` calls. "Before the first request" is from a separate run of the first-request measurement under a load hook (\`--import\` of a module that calls \`module.register()\`; its \`load\` hook appends each module's URL to a file, read when the request arrives); the packages are the bundle map's (below), as a share of the file's characters.`,
+      '',
+      table(
+        ['File', 'Bytes', 'Loaded before the first request', 'Top 3 packages'],
+        [
+          ...layout.files.map((file) => [file.file, file.bytes.toLocaleString('en-US'), file.early === null ? 'n/a' : file.early ? '**yes**' : 'no', top(file)]),
+          ...layout.orphans.map((output) => [`(${output.file}, only in the rebuild)`, output.total.toLocaleString('en-US'), '', output.packages.slice(0, 3).map((item) => `${item.name} ${((100 * item.bytes) / output.chars).toFixed(0)} %`).join(', ')])
+        ],
+        ['l', 'r', 'l', 'l']
+      ),
+      '',
+      L?.firstRequest
+        ? `**Loaded before the first request: ${kib(L.firstRequestBytes)} of ${kib(L.actionBytes)}** (${((100 * L.firstRequestBytes) / L.actionBytes).toFixed(0)} %; ${L.firstRequest.length} of the action's ${cold.action.length} files: ${listFiles(L.firstRequest)}). The other ${kib(L.actionBytes - L.firstRequestBytes)} had not been loaded when the request arrived.`
+        : `Which files load before the first request could not be measured${L?.failure ? `: ${L.failure}` : ''}.`,
+      '',
+      stale.length > 0
+        ? `‡ dist/ was not built from src/ as it is now: for ${stale.map((file) => `\`${file.name}\` (${file.bytes.toLocaleString('en-US')} bytes in dist/, ${file.output.total.toLocaleString('en-US')} rebuilt${file.output.file === file.name ? '' : ` as \`${file.output.file}\``})`).join(', ')} the packages are those of the rebuilt file with the most modules in common.`
+        : '',
+      ''
+    )
+  }
   if (cold.bundle && !cold.bundle.error) {
     const b = cold.bundle
     const share = (bytes) => `${((100 * bytes) / b.chars).toFixed(1)} %`
     const sumWhere = (test) => b.files.filter(test).reduce((sum, file) => sum + file.bytes, 0)
+    const early = new Map(layout.earlyPackages.map((item) => [item.name, item.bytes]))
     push(
-      `**What the action bundle is made of**: \`src/action/index.ts\` rebuilt with ncc exactly as \`scripts/bundle.mjs\` does, plus a source map (${size(b.total)}, ${(b.buildMs / 1000).toFixed(0)} s to build); every character of the minified output charged to the source it came from.`,
+      `**What the action bundle is made of**: \`src/action/index.ts\` rebuilt with ncc as \`scripts/bundle.mjs\` does — the entry minified by ncc, each chunk by terser with the same options — plus source maps (${b.outputs.length} files, ${size(b.total)}; ${(b.buildMs / 1000).toFixed(0)} s to build, ${(b.minifyMs / 1000).toFixed(0)} s to minify); every character of the code as shipped charged to the source it came from. Shares are of all ${b.outputs.length} files together${layout.early ? '; the last column is what of each package sits in the files loaded before the first request' : ''}.`,
       '',
-      table(['Package', 'Characters', 'Share'], b.packages.slice(0, 15).map((item) => [item.name, Math.round(item.bytes).toLocaleString('en-US'), share(item.bytes)]), ['l', 'r', 'r']),
+      layout.early
+        ? table(['Package', 'Characters', 'Share', 'Before the first request'], b.packages.slice(0, 15).map((item) => [item.name, Math.round(item.bytes).toLocaleString('en-US'), share(item.bytes), Math.round(early.get(item.name) ?? 0).toLocaleString('en-US')]), ['l', 'r', 'r', 'r'])
+        : table(['Package', 'Characters', 'Share'], b.packages.slice(0, 15).map((item) => [item.name, Math.round(item.bytes).toLocaleString('en-US'), share(item.bytes)]), ['l', 'r', 'r']),
       '',
       'Largest single sources:',
       '',
-      table(['Package', 'File', 'Characters'], b.files.slice(0, 12).map((item) => [item.package, item.file, Math.round(item.bytes).toLocaleString('en-US')]), ['l', 'l', 'r']),
+      table(['Package', 'File', 'In', 'Characters'], b.files.slice(0, 12).map((item) => [item.package, item.file, item.outputs.map((name) => b.outputs.find((output) => output.file === name)?.dist ?? `${name} (rebuild only)`).join(', '), Math.round(item.bytes).toLocaleString('en-US')]), ['l', 'l', 'l', 'r']),
       '',
       `Specific suspects: zod locales ${share(sumWhere((file) => file.package === 'zod' && /locales\//.test(file.file)))} (${b.files.filter((file) => file.package === 'zod' && /locales\//.test(file.file) && file.bytes > 0).length} locale files), re2js ${share(sumWhere((file) => file.package === 're2js'))}, undici ${share(sumWhere((file) => file.package === 'undici'))}, Markdown *serialisation* that a parser never calls (mdast-util-to-markdown and the gfm to-markdown extensions) ${share(sumWhere((file) => file.package === 'mdast-util-to-markdown' || /to-markdown/.test(file.file)))}, the REST endpoint table (@octokit/plugin-rest-endpoint-methods) ${share(sumWhere((file) => file.package === '@octokit/plugin-rest-endpoint-methods'))}.`,
       ''
     )
   } else if (cold.bundle?.error) push(`Bundle map not built: ${cold.bundle.error}`, '')
-  else push(QUICK ? 'Bundle map skipped in a quick run.' : 'Bundle map skipped.', '')
+  else push('Bundle map skipped (`--no-bundle-map`).', '')
 
   // 4
   push('## 4. API cost per run', '')
@@ -798,7 +911,12 @@ async function main() {
       'node dist/cli.js --version',
       'GITHUB_EVENT_NAME=pull_request GITHUB_EVENT_PATH=<payload.json> GITHUB_API_URL=http://127.0.0.1:<port> GITHUB_REPOSITORY=o/r \\',
       '  INPUT_TOKEN=x RUNNER_TEMP=<dir> GITHUB_STEP_SUMMARY=<file> GITHUB_OUTPUT=<file> node dist/index.js',
+      '# which dist/ files are loaded by the first request (a separate, untimed run): register-load-hooks.mjs calls module.register()',
+      '# with a load hook that appends each URL to a file, read when the request arrives',
+      '<same environment> node --import file://<tmp>/register-load-hooks.mjs dist/index.js',
+      '# bundle map: the entry minified by ncc, each <id>.index.js chunk by terser (as scripts/bundle.mjs does) with its map carried through',
       'node node_modules/@vercel/ncc/dist/ncc/cli.js build src/action/index.ts -o <tmp> --minify --no-source-map-register --quiet --target es2022 --source-map',
+      "terser minify_sync(<chunk>, { module: true, compress: false, mangle: { keep_classnames: true, keep_fnames: true }, sourceMap: { content: <chunk map>, asObject: true } })",
       '',
       '# 4. API cost: fake GitHub from .bench/tsc/test-support/fake-github, then per run',
       'GITHUB_EVENT_NAME=pull_request GITHUB_EVENT_PATH=<payload> GITHUB_API_URL=<fake url> GITHUB_REPOSITORY=octo-org/octo-repo \\',
@@ -842,41 +960,75 @@ function notes({ t, pool, peer, cold, api, sizes, counts }) {
       `Whole process: plan-gate's CLI takes ${ms(t.whole.cli.wallMs)} ms wall and ${ms(t.whole.cli.cpuMs)} ms CPU on ${t.inProcess.corpus.files + t.inProcess.large.files} files against ${ms(t.whole.bare.wallMs)} / ${ms(t.whole.bare.cpuMs)} ms for the floor. ${t.whole.cli.cpuMs > 1.2 * t.whole.cli.wallMs ? 'Its CPU time exceeds its wall time: worker threads ran in parallel, so the wall-time ratio includes a parallel speed-up the single-threaded floor does not get.' : t.whole.cli.wallMs > 1.3 * t.whole.cli.cpuMs ? 'Its wall time is well above its CPU time: the process waited for a CPU (the machine was shared), so the CPU ratio is the one to trust.' : 'Its CPU time is about its wall time: no parallel gain showed (on a shared machine the second core was busy with other work).'} The engine alone, in-thread, costs ${ms(t.totalEngineCpu)} CPU ms on the same files, so ~${ms(t.whole.cli.cpuMs - t.totalEngineCpu - (cold.cold.cliVersionCpu ?? 0))} ms of the CLI's CPU is neither the engine nor loading the bundle: the worker pool table above shows how much of that the pool accounts for.`
     )
   }
+  const layout = actionLayout(cold)
+  const L = cold.loads
   if (!cold.cold.failure && Number.isFinite(cold.cold.action)) {
     const over = cold.cold.action - cold.cold.node0
     const load = cold.cold.actionLoad - cold.cold.node0
     const work = cold.cold.action - cold.cold.actionLoad
+    const names = (list) => list.map((name) => `\`${name}\``).join(', ')
+    let layoutText
+    if (L?.firstRequest) {
+      const held = layout.earlyPackages.filter((item) => item.bytes > 0).slice(0, 4)
+      layoutText =
+        (cold.action.length > 1
+          ? `The action is split into ${cold.action.length} files; by the first request it had loaded ${L.firstRequest.length} of them (${names(L.firstRequest)}), ${kib(L.firstRequestBytes)} of ${kib(L.actionBytes)}, so V8 parses and compiles ${((100 * L.firstRequestBytes) / L.actionBytes).toFixed(0)} % of the action before the request goes out and the other ${kib(L.actionBytes - L.firstRequestBytes)} only after it.`
+          : `The action is one ${kib(L.actionBytes)} file, all of it parsed and compiled before the first request.`) +
+        (held.length > 0 ? ` What is loaded before the request is mostly ${held.map((item) => `${item.name} (${kib(item.bytes)})`).join(', ')}: that code is the lever left for the first request (the trims below say which of them touch it).` : '')
+    } else {
+      layoutText = `Which of the action's ${cold.action.length} files load before the first request was not measured${L?.failure ? ` (${L.failure})` : ''}.`
+    }
+    const later = L?.firstRequest && L.withoutInputs ? L.firstRequest.filter((name) => !L.withoutInputs.includes(name)) : []
     n.push(
-      `Cold start: ${ms(over)} ms above bare Node to the first request${over >= 150 ? `, ${ms(over - 150)} ms over the 150 ms goal` : ''}. Of it, ~${ms(load)} ms is loading dist/index.js (the run without inputs, less \`node -e 0\`)${work > 0 ? ` and ~${ms(work)} ms is what the action does before its first request (inputs, event payload, creating the Octokit client)` : '; what the action does before its first request (inputs, event payload, creating the client) is within the noise of these runs'}. V8 parses and compiles the whole ${cold.dist.find((file) => file.file.endsWith('index.js')) ? size(cold.dist.find((file) => file.file.endsWith('index.js')).bytes) : ''} bundle before any of it runs, so the bundle's size is the main lever: the trims below, and loading the engine, zod and re2js lazily — only once the changed-file list shows a plan — so a pull request without plans never pays for them. The V8 compile cache (\`module.enableCompileCache()\` on Node 22+, which the node24 runtime has) would help repeated runs on self-hosted runners only, as hosted runners start fresh.`
+      `Cold start: ${ms(over)} ms above bare Node to the first request${over >= 150 ? `, ${ms(over - 150)} ms over the 150 ms goal` : ''}. Of it, ~${ms(load)} ms is loading what the action needs before it reads its inputs (the run without inputs, less \`node -e 0\`${L?.withoutInputs ? `: ${names(L.withoutInputs)}, ${kib(L.withoutInputsBytes)}` : ''})${work > 0 ? ` and ~${ms(work)} ms is what the action does before its first request (inputs, event payload, creating the Octokit client${later.length > 0 ? `, loading ${names(later)}` : ''})` : '; what the action does before its first request (inputs, event payload, creating the client) is within the noise of these runs'}. ${layoutText} The V8 compile cache (\`module.enableCompileCache()\` on Node 22+, which the node24 runtime has) would help repeated runs on self-hosted runners only, as hosted runners start fresh.`
     )
   }
   if (cold.bundle && !cold.bundle.error) {
     const b = cold.bundle
     const pct = (bytes) => `${((100 * bytes) / b.chars).toFixed(0)} %`
     const of = (test) => b.files.filter(test).reduce((sum, file) => sum + file.bytes, 0)
+    // Where a trim's code sits: on the path to the first request, or in the files loaded after it.
+    const where = (test) => {
+      if (!layout.early) return ''
+      const early = layout.earlyOf(test)
+      const all = of(test)
+      if (early >= 0.99 * all) return ', all of it in files loaded before the first request'
+      if (early <= 0.01 * all) return ', none of it loaded before the first request'
+      return `, ${pct(early)} of the bundle in files loaded before the first request`
+    }
+    const early = (test) => !layout.early || layout.earlyOf(test) > 0.01 * of(test)
     const top = b.packages.slice(0, 4).map((item) => `${item.name} ${pct(item.bytes)}`)
     const locales = b.files.filter((file) => file.package === 'zod' && /locales\//.test(file.file) && file.bytes > 0)
     const trims = []
-    const undici = of((file) => file.package === 'undici')
-    if (undici > 0) {
-      trims.push(
-        `undici (${pct(undici)}) comes from @actions/github, whose getOctokit() routes every request through undici's fetch and proxy agent: building the client from @octokit/core with the runtime's global fetch (plus plugin-paginate-rest, retry and throttling, as today) drops it — the cost is proxy support, which would then rest on the runtime (Node 24 honours HTTP(S)_PROXY with NODE_USE_ENV_PROXY=1)`
+    const trim = (test, text) => trims.push({ bytes: of(test), text: text(pct(of(test)), where(test)) })
+    const isUndici = (file) => file.package === 'undici'
+    if (of(isUndici) > 0) {
+      trim(
+        isUndici,
+        (share, at) =>
+          `undici (${share}${at}) comes from @actions/github, whose getOctokit() routes every request through undici's fetch and proxy agent: building the client from @octokit/core with the runtime's global fetch (plus plugin-paginate-rest, retry and throttling, as today) drops it — the cost is proxy support, which would then rest on the runtime (Node 24 honours HTTP(S)_PROXY with NODE_USE_ENV_PROXY=1)`
       )
     }
-    if (of((file) => locales.includes(file)) > 0.01 * b.chars) {
-      trims.push(`zod's ${locales.length} locale modules (${pct(of((file) => locales.includes(file)))} of the bundle) ride along with \`import { z } from 'zod'\`: \`zod/mini\` (or \`zod/v4/core\` with only the English messages) keeps them out`)
+    const isLocale = (file) => locales.includes(file)
+    if (of(isLocale) > 0.01 * b.chars) {
+      trim(isLocale, (share, at) => `zod's ${locales.length} locale modules (${share} of the bundle${at}) ride along with \`import { z } from 'zod'\`: \`zod/mini\` (or \`zod/v4/core\` with only the English messages) keeps them out`)
     }
-    const zodRest = of((file) => file.package === 'zod') - of((file) => locales.includes(file))
-    if (zodRest > 0) trims.push(`the rest of zod (${pct(zodRest)}) only validates configs and rubrics; it could load lazily, after the changed-file list shows at least one plan`)
-    const re2 = of((file) => file.package === 're2js')
-    if (re2 > 0) trims.push(`re2js (${pct(re2)}, mostly Unicode tables) is needed only for patterns; loading it lazily on the first pattern compile, or precompiling the built-in presets' fixed patterns, keeps it off the start-up path`)
-    const serialisers = of((file) => file.package === 'mdast-util-to-markdown' || /to-markdown/.test(file.file))
-    if (serialisers > 0) trims.push(`remark-gfm also registers Markdown *serialisers* (mdast-util-to-markdown and the gfm to-markdown halves, ${pct(serialisers)}) that a parser never calls: use micromark-extension-gfm + mdast-util-gfm's fromMarkdown extensions directly in src/engine/parse/markdown.ts`)
-    const rest = of((file) => file.package === '@octokit/plugin-rest-endpoint-methods')
-    if (rest > 0) trims.push(`@octokit/plugin-rest-endpoint-methods (${pct(rest)}) is the whole REST route table; \`octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', …)\` with @octokit/core needs none of it`)
-    const yaml = of((file) => file.package === 'yaml')
-    if (yaml > 0) trims.push(`yaml (${pct(yaml)}) is only needed when a config file exists; a dynamic import defers it`)
-    n.push(`Bundle: the largest contributors are ${top.join(', ')}. Concrete trims, largest first: ${trims.map((trim, index) => `(${String.fromCharCode(97 + index)}) ${trim}`).join('; ')}.`)
+    // Deferring a package is advice only while it is still loaded before the first request.
+    const isZodRest = (file) => file.package === 'zod' && !isLocale(file)
+    if (of(isZodRest) > 0 && early(isZodRest)) trim(isZodRest, (share, at) => `the rest of zod (${share}${at}) only validates configs and rubrics; it could load after the first request, with the rubric loader`)
+    const isRe2 = (file) => file.package === 're2js'
+    if (of(isRe2) > 0 && early(isRe2)) trim(isRe2, (share, at) => `re2js (${share}, mostly Unicode tables${at}) is needed only for patterns; loading it on the first pattern compile, or precompiling the built-in presets' fixed patterns, keeps it off the start-up path`)
+    const isSerialiser = (file) => file.package === 'mdast-util-to-markdown' || /to-markdown/.test(file.file)
+    if (of(isSerialiser) > 0) trim(isSerialiser, (share, at) => `remark-gfm also registers Markdown *serialisers* (mdast-util-to-markdown and the gfm to-markdown halves, ${share}${at}) that a parser never calls: use micromark-extension-gfm + mdast-util-gfm's fromMarkdown extensions directly in src/engine/parse/markdown.ts`)
+    const isRest = (file) => file.package === '@octokit/plugin-rest-endpoint-methods'
+    if (of(isRest) > 0) trim(isRest, (share, at) => `@octokit/plugin-rest-endpoint-methods (${share}${at}) is the whole REST route table; \`octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', …)\` with @octokit/core needs none of it`)
+    const isYaml = (file) => file.package === 'yaml'
+    if (of(isYaml) > 0 && early(isYaml)) trim(isYaml, (share, at) => `yaml (${share}${at}) is only needed when a config file exists; a dynamic import defers it`)
+    trims.sort((x, y) => y.bytes - x.bytes)
+    n.push(
+      `Bundle: the largest contributors to the action's ${b.outputs.length} files are ${top.join(', ')}.` +
+        (trims.length > 0 ? ` Concrete trims, largest first: ${trims.map((item, index) => `(${String.fromCharCode(97 + index)}) ${item.text}`).join('; ')}.` : '')
+    )
   }
   if (t.profile) {
     const pr = t.profile
@@ -938,7 +1090,7 @@ function notes({ t, pool, peer, cold, api, sizes, counts }) {
     const overhead = one.cli.wallMs - cold.cold.cliVersion - own
     if (overhead > 50) {
       n.push(
-        `Fixed cost per run: the CLI checks one ${size(one.bytes)} plan in ${ms(one.cli.wallMs)} ms against ${ms(cold.cold.cliVersion)} ms for \`cli.js --version\` (Node start plus bundle load); the plan's own decode, parse, model and rules come to ~${ms(own)} ms at the phase run's rate and ${ms(one.engineMs)} ms in-thread, in-process. The other ~${ms(overhead)} ms is per-run overhead: config and rubric loading (zod, YAML, compiling the RE2 patterns)${existsSync(path.join(BUILD, 'src', 'runner', 'pool.js')) ? ' and starting the worker pool, where each worker loads and compiles the whole bundle before its first plan' : ''}. The action typically checks one to three plans, so for it this overhead is most of the check: start the worker(s) at the very beginning of the run, in parallel with the GitHub requests (or the CLI's directory walk), so their start-up overlaps I/O instead of following it; give workers an entry that imports only the engine, not the reporters, Octokit or zod; and for a single small plan consider one worker rather than one per core.`
+        `Fixed cost per run: the CLI checks one ${size(one.bytes)} plan in ${ms(one.cli.wallMs)} ms against ${ms(cold.cold.cliVersion)} ms for \`cli.js --version\` (Node start plus bundle load); the plan's own decode, parse, model and rules come to ~${ms(own)} ms at the phase run's rate and ${ms(one.engineMs)} ms in-thread, in-process. The other ~${ms(overhead)} ms is per-run overhead: config and rubric loading (zod, YAML, compiling the RE2 patterns)${existsSync(path.join(BUILD, 'src', 'runner', 'pool.js')) ? ' and starting the worker pool, where each worker loads and compiles the whole bundle before its first plan' : ''}. The action typically checks one to three plans, so for it this overhead is most of the check: start the worker(s) at the very beginning of the run, in parallel with the GitHub requests (or the CLI's directory walk), so their start-up overlaps I/O instead of following it; ${cold.action.length > 1 ? "the action's workers already import only the engine's chunks of dist/index.js, but the CLI's load the whole of dist/cli.js: an entry of their own that imports only the engine would spare them the reporters and zod" : 'give workers an entry that imports only the engine, not the reporters, Octokit or zod'}; and for a single small plan consider one worker rather than one per core.`
       )
     }
   }

@@ -1,8 +1,11 @@
 // Builds the committed dist/: dist/index.js (the action) and dist/cli.js (the CLI),
-// each one self-contained ESM file, so the action needs no install step.
+// self-contained ESM, so the action needs no install step. The action is split
+// at its import() calls into chunk files beside it (dist/<id>.index.js), so its
+// first request waits only for the code that makes it; the CLI stays one file.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
+import { minify } from 'terser'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 // `node scripts/bundle.mjs <dir>` builds elsewhere, so check-dist can compare without touching dist/.
@@ -10,15 +13,15 @@ const outDir = path.resolve(root, process.argv[2] ?? 'dist')
 const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 const work = path.join(root, 'build', `ncc-${path.basename(outDir)}-${process.pid}`)
 const entries = [
-  { entry: 'src/action/index.ts', out: 'index.js', shebang: false },
-  { entry: 'src/cli/index.ts', out: 'cli.js', shebang: true }
+  { entry: 'src/action/index.ts', out: 'index.js', shebang: false, chunks: true },
+  { entry: 'src/cli/index.ts', out: 'cli.js', shebang: true, chunks: false }
 ]
 
 rmSync(work, { recursive: true, force: true })
 // Build into a staging folder and swap at the end, so a concurrent reader of dist/ never sees it half-written.
 const staging = path.join(work, 'staging')
 mkdirSync(staging, { recursive: true })
-for (const { entry, out, shebang } of entries) {
+for (const { entry, out, shebang, chunks } of entries) {
   if (!existsSync(path.join(root, entry))) continue
   const target = path.join(work, out)
   execFileSync(process.execPath, [ncc, 'build', entry, '-o', target, '--minify', '--no-source-map-register', '--quiet', '--target', 'es2022'], {
@@ -31,7 +34,15 @@ for (const { entry, out, shebang } of entries) {
   if (shebang && !code.startsWith('#!')) code = `#!/usr/bin/env node\n${code}`
   writeFileSync(path.join(staging, out), code, { mode: 0o755 })
   const extras = readdirSync(target).filter((name) => name !== built && !name.endsWith('.d.ts') && name !== 'package.json')
-  if (extras.length > 0) throw new Error(`ncc emitted extra files for ${entry}: ${extras.join(', ')}; dist/ must stay one file per entry`)
+  // ncc names every chunk <id>.index.js whatever the entry, so only one entry may have chunks.
+  const strays = chunks ? extras.filter((name) => !/^\d+\.index\.js$/.test(name)) : extras
+  if (strays.length > 0) throw new Error(`ncc emitted unexpected files for ${entry}: ${strays.join(', ')}${chunks ? '' : '; this entry must stay one file'}`)
+  for (const name of chunks ? extras : []) {
+    // ncc's --minify reaches only the entry file; chunks get the same terser options it uses there.
+    const minified = await minify(readFileSync(path.join(target, name), 'utf8'), { module: true, compress: false, mangle: { keep_classnames: true, keep_fnames: true } })
+    if (minified.code === undefined) throw new Error(`terser produced nothing for ${name}`)
+    writeFileSync(path.join(staging, name), minified.code)
+  }
 }
 writeFileSync(path.join(staging, 'package.json'), '{ "type": "module" }\n')
 mkdirSync(outDir, { recursive: true })

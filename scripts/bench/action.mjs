@@ -1,11 +1,11 @@
 // The action as the runner starts it: `node dist/index.js` with GITHUB_* and
 // INPUT_* variables, an event payload and the output files, against a server
 // on 127.0.0.1.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { ROOT, spawnAsync, tail } from './util.mjs'
 
@@ -57,16 +57,61 @@ export function actionEnv({ apiUrl, repository, token, eventPath, files, inputs 
 }
 
 /**
+ * A load hook for a child Node: `args` go before the script (`--import` of a
+ * module that calls `module.register()`), and the hook appends the URL of every
+ * module the child (or its workers) loads to a log, synchronously, before the
+ * module's source is read — on Node 20.6+ from the hooks thread, which is why
+ * the log is a file. `read()` says which files of `dir` are in it so far, in
+ * load order. Only for runs that are not timed: the hook costs a thread and a
+ * write per module.
+ */
+function loadLog(scratch, dir) {
+  const log = path.join(scratch, 'loaded.log')
+  const hooks = path.join(scratch, 'load-hooks.mjs')
+  const register = path.join(scratch, 'register-load-hooks.mjs')
+  writeFileSync(log, '')
+  writeFileSync(
+    hooks,
+    [
+      "import { appendFileSync } from 'node:fs'",
+      'let log',
+      'export function initialize(data) { log = data.log }',
+      "export async function load(url, context, nextLoad) { appendFileSync(log, url + '\\n'); return nextLoad(url, context) }",
+      ''
+    ].join('\n')
+  )
+  writeFileSync(register, `import { register } from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hooks).href)}, { data: { log: ${JSON.stringify(log)} } })\n`)
+  const inside = path.resolve(dir) + path.sep
+  return {
+    args: ['--import', pathToFileURL(register).href],
+    read() {
+      const files = []
+      for (const url of existsSync(log) ? readFileSync(log, 'utf8').split('\n') : []) {
+        if (!url.startsWith('file:')) continue
+        const file = fileURLToPath(url.replace(/[?#].*$/, ''))
+        if (file.startsWith(inside) && !files.includes(path.relative(dir, file))) files.push(path.relative(dir, file))
+      }
+      return files
+    }
+  }
+}
+
+/**
  * Process start to the first API request: a server on 127.0.0.1 notes when the
  * first request arrives, answers 500 and the process is killed. Null with a
- * reason when the action exits (or stalls) without asking anything.
+ * reason when the action exits (or stalls) without asking anything. With
+ * `loads`, the child runs under a load hook (so its time is not the one to
+ * report) and `loaded` lists the files beside the entry (dist/) that had been
+ * loaded when the first request arrived, in load order.
  */
-export async function firstRequest(actionEntry) {
+export async function firstRequest(actionEntry, { loads = false } = {}) {
   const files = runnerFiles()
+  const hook = loads ? loadLog(files.dir, path.dirname(actionEntry)) : null
   let resolveFirst
   const first = new Promise((resolve) => (resolveFirst = resolve))
   const server = http.createServer((request, response) => {
-    resolveFirst({ at: process.hrtime.bigint(), method: request.method, url: request.url })
+    // Read before answering: the action imports its second half only once this answer is in.
+    resolveFirst({ at: process.hrtime.bigint(), method: request.method, url: request.url, loaded: hook?.read() })
     response.writeHead(500, { connection: 'close', 'content-type': 'application/json' })
     response.end('{"message":"benchmark"}')
   })
@@ -75,18 +120,31 @@ export async function firstRequest(actionEntry) {
     writeFileSync(files.event, JSON.stringify({ action: 'synchronize', number: 1, pull_request: { number: 1, changed_files: 1, base: { sha: SHA_BASE, repo: { full_name: 'o/r' } }, head: { sha: SHA_HEAD, repo: { full_name: 'o/r' } } } }))
     const env = actionEnv({ apiUrl: `http://127.0.0.1:${server.address().port}`, repository: 'o/r', token: 'x', eventPath: files.event, files, extra: { PLAN_GATE_DELAY_SCALE: '0' } })
     const started = process.hrtime.bigint()
-    const { child, done } = spawnAsync(process.execPath, [actionEntry], { env, cwd: files.dir, timeoutMs: 20_000 })
+    const { child, done } = spawnAsync(process.execPath, [...(hook?.args ?? []), actionEntry], { env, cwd: files.dir, timeoutMs: 20_000 })
     const outcome = await Promise.race([first, done.then((exit) => ({ exit }))])
     if (outcome.at === undefined) {
       return { ms: null, reason: `exited (status ${outcome.exit.status}, signal ${outcome.exit.signal}) without an API request: ${tail(outcome.exit.stdout + outcome.exit.stderr)}` }
     }
     child.kill('SIGKILL')
     await done
-    return { ms: Number(outcome.at - started) / 1e6, request: `${outcome.method} ${outcome.url}` }
+    return { ms: Number(outcome.at - started) / 1e6, request: `${outcome.method} ${outcome.url}`, ...(hook ? { loaded: outcome.loaded } : {}) }
   } finally {
     server.close()
     server.closeAllConnections?.()
     rmSync(files.dir, { recursive: true, force: true })
+  }
+}
+
+/** The files beside the entry (dist/) that `node <entry>` loads with no inputs and no GITHUB_* variables, up to its exit. */
+export async function loadedWithoutInputs(actionEntry) {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'plan-gate-bench-loads-'))
+  try {
+    const hook = loadLog(scratch, path.dirname(actionEntry))
+    const { done } = spawnAsync(process.execPath, [...hook.args, actionEntry], { env: { PATH: process.env.PATH ?? '' }, cwd: scratch, timeoutMs: 20_000 })
+    const exit = await done
+    return { status: exit.status, loaded: hook.read() }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
   }
 }
 

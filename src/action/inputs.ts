@@ -1,8 +1,7 @@
 import * as core from '@actions/core'
 import type { FailOn } from '../engine/types.js'
 import type { CommentMode } from '../github/sticky-comment.js'
-import { DEFAULT_CONFIG_PATH } from '../rubric/config.js'
-import { normalizeRepoPath } from '../rubric/load.js'
+import { DEFAULT_CONFIG_PATH, normalizeRepoPath } from '../rubric/repo-path.js'
 
 export type { CommentMode }
 export type ConfigRef = 'base' | 'head'

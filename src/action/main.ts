@@ -5,14 +5,18 @@ import { readRunContext } from './context.js'
 import { getInputs, type Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
 import { gatePullRequest } from './pull-request.js'
-import { gateWorkspace } from './workspace.js'
+
+export interface RunOptions {
+  /** The bundle file that can run as a checking worker; default: the runner's own choice (see runner/check-plans.ts). */
+  workerScript?: URL | null
+}
 
 /**
  * The action: read inputs and the event, check the plans, report, and fail
  * the step unless the gate reads PASS (or there was nothing to check). Any
  * error on the way fails the step too: a gate that could not look never passes.
  */
-export async function run(): Promise<void> {
+export async function run(options: RunOptions = {}): Promise<void> {
   try {
     const inputs = getInputs()
     core.setSecret(inputs.token)
@@ -26,9 +30,11 @@ export async function run(): Promise<void> {
         requestTimeoutMs: inputs.timing.requestTimeoutMs,
         log: (message) => core.info(message)
       })
-      outcome = await gatePullRequest(inputs, context, context.mode.pull, client)
+      outcome = await gatePullRequest(inputs, context, context.mode.pull, client, options.workerScript)
     } else {
-      outcome = await gateWorkspace(inputs, context, context.mode)
+      // Nothing to ask GitHub first: a run on the checkout loads the engine at once.
+      const { gateWorkspace } = await import('./workspace.js')
+      outcome = await gateWorkspace(inputs, context, context.mode, options.workerScript)
     }
     const { failure, notice } = conclusion(outcome, inputs)
     if (notice !== null) core.notice(notice)

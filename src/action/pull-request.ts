@@ -1,118 +1,34 @@
-// The gate on a pull request: configuration from the base commit, changed
-// plans from the API, plan text at the head commit, all read as data (no
-// checkout), then the engine, the reports and the comments.
-import * as core from '@actions/core'
+// The gate on a pull request, first half: the questions to GitHub that need
+// no engine. The config read and the changed-files listing go out before the
+// rubric loader, the engine and the reporters are loaded: that import compiles
+// most of the bundle, and done first it would hold back every request by as
+// long. The second half (pull-request-check.ts) takes the answers from there.
 import type { GitHubClient, Repo } from '../github/client.js'
-import { changesOf, isPresentInHead } from '../github/changed-files.js'
-import { readFileAt, readTextAt } from '../github/contents.js'
-import { commentableLines } from '../github/diff-lines.js'
-import { renderComment, renderJobSummary, shortSha, type ReportContext } from '../report/index.js'
-import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
-import { ConfigError } from '../rubric/errors.js'
-import { checkPlans, type PlanJob } from '../runner/check-plans.js'
-import { VERSION } from '../version.js'
-import { configErrorMarkdown, skippedMarkdown } from './bodies.js'
-import { repoUrl, runUrl, type PullRequestRef, type RunContext } from './context.js'
+import { changesOf, type Changes } from '../github/changed-files.js'
+import { readTextAt } from '../github/contents.js'
+import type { PullRequestRef, RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
-import { publish } from './publish.js'
-import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
-import { genericRubric, selectPlans } from './select.js'
 
-// Plan downloads in flight at once; the throttling plugin caps requests overall.
-const DOWNLOAD_CONCURRENCY = 8
+/** What the first half asked GitHub; the second half awaits the answers, so it is the one that reports their failures. */
+export interface FirstReads {
+  /** The commit the config is read at. */
+  configRef: string
+  configText: Promise<string | null>
+  changes: Promise<Changes>
+}
 
-export async function gatePullRequest(inputs: Inputs, context: RunContext, pull: PullRequestRef, client: GitHubClient): Promise<Outcome> {
+export async function gatePullRequest(inputs: Inputs, context: RunContext, pull: PullRequestRef, client: GitHubClient, workerScript?: URL | null): Promise<Outcome> {
   const repo: Repo = { owner: context.owner, repo: context.repo }
   const configRef = inputs.configRef === 'base' ? pull.baseSha : pull.headSha
-  const ctx: ReportContext = {
-    version: VERSION,
-    repoUrl: repoUrl(context),
-    headSha: pull.headSha,
-    baseSha: pull.baseSha,
-    jobSummaryUrl: runUrl(context)
-  }
-
-  // The config and the changed files do not depend on each other; loading the
-  // rubrics takes a while, so the listing runs meanwhile.
-  const [loaded, listed] = await Promise.allSettled([loadRemoteConfig(client, repo, inputs.config, configRef, inputs.configRef), changesOf(client, repo, pull)])
-  if (loaded.status === 'rejected') {
-    const error: unknown = loaded.reason
-    if (!(error instanceof ConfigError)) throw error
-    ctx.configSource = `${inputs.config} at ${inputs.configRef} ${shortSha(configRef)}`
-    annotateConfigProblems(error.problems)
-    const markdown = configErrorMarkdown(error.problems, ctx)
-    await writeJobSummary(markdown)
-    setResultOutputs('FAIL', null, null)
-    const published = await publish(inputs, context, pull, client, { gate: 'FAIL', markdown, result: null, diffLines: new Map(), ctx })
-    return { gate: 'FAIL', result: null, configError: error, publishFailures: published.failures }
-  }
-  if (listed.status === 'rejected') throw listed.reason
-  const { config, description } = loaded.value
-  const changes = listed.value
-  ctx.configSource = description
-  core.info(`Rubrics from ${ctx.configSource}`)
-  core.info(`Changed files from the ${changes.source}`)
-  const present = changes.files.filter(isPresentInHead)
-  const selected = selectPlans(
-    present.map((file) => file.path),
-    config,
-    inputs.files,
-    inputs.files === null ? null : await genericRubric()
-  )
-  core.info(selected.length === 0 ? 'No changed plan to check' : `Plans to check: ${selected.map((plan) => plan.path).join(', ')}`)
-
-  const jobs = await mapLimit(selected, DOWNLOAD_CONCURRENCY, async (plan): Promise<PlanJob> => {
-    const content = await readFileAt(client, repo, plan.path, pull.headSha)
-    // Listed as changed yet missing at the head: the check cannot read what it must judge.
-    if (content === null) throw new Error(`${plan.path} is listed as changed but GitHub has no such file at ${shortSha(pull.headSha)}`)
-    return { file: plan.path, content, rubric: plan.rubric, rubricSource: plan.reason }
-  })
-  const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs })
-
-  const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
-  const reportPath = await writeJsonReport(result, context.runnerTemp)
-  const markdown = gate === 'SKIPPED' ? skippedMarkdown(ctx, 'pull-request') : renderComment(result, ctx)
-  await writeJobSummary(gate === 'SKIPPED' ? markdown : renderJobSummary(result, ctx))
-  annotate(result)
-  setResultOutputs(gate, result, reportPath)
-
-  if (changes.movedOnTo !== null) {
-    // An older commit's verdict (a re-run, or a slow run) must not overwrite
-    // the comments, which belong to the newest commit's run.
-    core.info(`The pull request has moved on to ${shortSha(changes.movedOnTo)}; this run's verdict is its exit status, and it leaves the comments to that commit's run`)
-    core.setOutput('comment-url', '')
-    return { gate, result, configError: null, publishFailures: [] }
-  }
-  const patches = new Map(present.filter((file) => file.patch !== undefined).map((file) => [file.path, file.patch as string]))
-  const diffLines = new Map(jobs.filter((job) => patches.has(job.file)).map((job) => [job.file, commentableLines(patches.get(job.file) as string)]))
-  const published = await publish(inputs, context, pull, client, { gate, markdown, result, diffLines, ctx })
-  return { gate, result, configError: null, publishFailures: published.failures }
-}
-
-interface LoadedConfig {
-  config: ResolvedConfig
-  description: string
-}
-
-/** The config and every file it extends, read at one commit; without a config file, the built-in defaults. */
-async function loadRemoteConfig(client: GitHubClient, repo: Repo, file: string, ref: string, side: 'base' | 'head'): Promise<LoadedConfig> {
-  const readFile = (path: string) => readTextAt(client, repo, path, ref)
-  const text = await readFile(file)
-  const config = await loadConfig(file, text, readFile)
-  const where = `${side} ${shortSha(ref)}`
-  return { config, description: text === null ? `built-in defaults (no ${file} at ${where})` : `${file} at ${where}` }
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await task(items[index] as T)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
+  const reads: FirstReads = { configRef, configText: readTextAt(client, repo, inputs.config, configRef), changes: changesOf(client, repo, pull) }
+  // Awaited in the second half; until then a failure must not surface as an unhandled rejection, which would end the process.
+  reads.configText.catch(() => {})
+  reads.changes.catch(() => {})
+  // Compiling the second half blocks the event loop, so it waits for the first
+  // answer: by then both requests are on the wire and the listing (the slower
+  // of the two, paginated) proceeds while the code loads.
+  await reads.configText.catch(() => null)
+  const { checkPullRequest } = await import('./pull-request-check.js')
+  return checkPullRequest(inputs, context, pull, client, reads, workerScript)
 }

@@ -18,7 +18,7 @@ import type { Outcome } from './outcome.js'
 import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
 import { genericRubric, selectPlans } from './select.js'
 
-export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: { sha: string; workspace: string }): Promise<Outcome> {
+export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: { sha: string; workspace: string }, workerScript?: URL | null): Promise<Outcome> {
   const root = mode.workspace
   const entries = await readdir(root).catch(() => [])
   if (entries.length === 0) {
@@ -52,7 +52,7 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
   for (const plan of selected) {
     jobs.push({ file: plan.path, content: await readFile(path.join(root, plan.path)), rubric: plan.rubric, rubricSource: plan.reason })
   }
-  const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs })
+  const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, ...(workerScript === undefined ? {} : { workerScript }) })
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
   const reportPath = await writeJsonReport(result, context.runnerTemp)

@@ -102,12 +102,15 @@ export interface PlanModel {
 
 export type { GateLine }
 
-/** Builds the model; `text` must already be valid text (encoding and size are checked before). */
-export function buildModel(text: string): PlanModel {
+/**
+ * Builds the model; `text` must already be valid text (encoding and size are
+ * checked before). `parse` is for tests that compare parsers.
+ */
+export function buildModel(text: string, parse: (markdown: string) => Root = parseMarkdown): PlanModel {
   const lines = text.split(/\r\n|\r|\n/)
   // A final newline ends the last line; it does not start another one.
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
-  const tree = parseMarkdown(blankFrontMatter(text, lines))
+  const tree = parse(blankFrontMatter(text, lines))
   const collector = new Collector(lines)
   collector.walk(tree)
   return collector.finish()

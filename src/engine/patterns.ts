@@ -42,9 +42,18 @@ export function literalPattern(literal: string, caseSensitive: boolean): TextPat
   }
 }
 
+// Compiling RE2 in JavaScript is slow (milliseconds a pattern), and the same
+// pattern is compiled when a rubric is validated, again when a plan is checked,
+// and once per preset that shares it: compiled patterns are immutable, so one
+// per source and flag serves them all.
+const compiledRegexes = new Map<string, TextPattern>()
+
 /** A user pattern in RE2 syntax; throws PatternError with RE2's reason when it does not compile. */
 export function regexPattern(source: string, caseSensitive: boolean): TextPattern {
-  return compile(`(${source})`, caseSensitive, leadingLiteral(source))
+  const key = `${caseSensitive ? 'c' : 'i'}${source}`
+  let pattern = compiledRegexes.get(key)
+  if (pattern === undefined) compiledRegexes.set(key, (pattern = compile(`(${source})`, caseSensitive, leadingLiteral(source))))
+  return pattern
 }
 
 /**

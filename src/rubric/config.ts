@@ -6,7 +6,6 @@ import { RubricLoader, type ReadFile } from './load.js'
 import { rubricSchema, type Rubric } from './schema.js'
 import { parseYamlSource, problemAt, validateAt } from './yaml-source.js'
 
-export const DEFAULT_CONFIG_PATH = '.github/plan-gate.yml'
 export const DEFAULT_PARSE_TIMEOUT_MS = 10_000
 
 const globs = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)])

@@ -3,6 +3,7 @@ import { presets } from './presets/index.js'
 import { finalizeRubric, layerProblems, mergeLayers, type Locate } from './resolve.js'
 import { rubricSchema, type Rubric, type RubricFile } from './schema.js'
 import { parseYamlSource, problemAt, validateAt, type YamlSource } from './yaml-source.js'
+import { normalizeRepoPath } from './repo-path.js'
 
 /**
  * Reads a repository file by repository-relative path; null when it does not
@@ -111,22 +112,3 @@ export function rubricNameOf(ref: string): string {
   return base.replace(/\.ya?ml$/i, '')
 }
 
-/**
- * Repository-relative path with forward slashes, or null when it would leave
- * the repository (absolute, drive-letter or `..` beyond the root).
- */
-export function normalizeRepoPath(path: string): string | null {
-  const slashed = path.replace(/\\/g, '/')
-  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed) || slashed.includes('\u0000')) return null
-  const parts: string[] = []
-  for (const part of slashed.split('/')) {
-    if (part === '' || part === '.') continue
-    if (part === '..') {
-      if (parts.length === 0) return null
-      parts.pop()
-    } else {
-      parts.push(part)
-    }
-  }
-  return parts.length === 0 ? null : parts.join('/')
-}

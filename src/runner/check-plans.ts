@@ -19,10 +19,12 @@ export interface RunOptions {
   /** Budget for parsing and checking one plan; past it the plan fails with plan-unparseable. */
   parseTimeoutMs?: number
   /**
-   * The module checking workers run. By default the running bundle itself
-   * (dist/cli.js, dist/index.js); `null` checks in this thread without a
-   * deadline, which is also what happens when running from TypeScript sources
-   * (a worker cannot load `.ts`). Tests point it at the built dist/cli.js.
+   * The module checking workers run. By default the file this module was
+   * bundled into, which is right for a one-file bundle (dist/cli.js); the
+   * action's bundle is split into chunks, so its entry passes dist/index.js.
+   * `null` checks in this thread without a deadline, which is also what
+   * happens when running from TypeScript sources (a worker cannot load `.ts`).
+   * Tests point it at the built dist/cli.js.
    */
   workerScript?: URL | null
   /** Most workers at once; default: the machine's available parallelism. */
