@@ -2,9 +2,10 @@
 // self-contained ESM, so the action needs no install step. The action is split
 // at its import() calls into chunk files beside it (dist/<id>.index.js), so its
 // first request waits only for the code that makes it; the CLI stays one file.
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { minify } from 'terser'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
@@ -21,13 +22,20 @@ rmSync(work, { recursive: true, force: true })
 // Build into a staging folder and swap at the end, so a concurrent reader of dist/ never sees it half-written.
 const staging = path.join(work, 'staging')
 mkdirSync(staging, { recursive: true })
-for (const { entry, out, shebang, chunks } of entries) {
-  if (!existsSync(path.join(root, entry))) continue
-  const target = path.join(work, out)
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', target, '--minify', '--no-source-map-register', '--quiet', '--target', 'es2022'], {
-    cwd: root,
-    stdio: 'inherit'
+const run = promisify(execFile)
+// The two builds are independent: run side by side, they take the time of the longer one.
+const present = entries.filter(({ entry }) => existsSync(path.join(root, entry)))
+await Promise.all(
+  present.map(async ({ entry, out }) => {
+    try {
+      await run(process.execPath, [ncc, 'build', entry, '-o', path.join(work, out), '--minify', '--no-source-map-register', '--quiet', '--target', 'es2022'], { cwd: root, maxBuffer: 64 * 1024 * 1024 })
+    } catch (error) {
+      throw new Error(`ncc failed on ${entry}:\n${error.stderr || error.stdout || error.message}`)
+    }
   })
+)
+for (const { entry, out, shebang, chunks } of present) {
+  const target = path.join(work, out)
   const built = readdirSync(target).find((name) => /^index\.(m?js)$/.test(name))
   if (!built) throw new Error(`ncc produced no index.js for ${entry}`)
   let code = readFileSync(path.join(target, built), 'utf8')

@@ -107,7 +107,8 @@ export const hostileCases = [
   {
     name: 'gates-50k',
     what: '50,000 `Gate: PASS` lines',
-    expect: { verdict: 'FAIL', rules: ['gate-multiple'] },
+    // The PASS they declare is contradicted by their own gate-multiple errors.
+    expect: { verdict: 'FAIL', rules: ['gate-contradiction', 'gate-multiple'] },
     mayTimeOut: true,
     generate: () => inject('Testing', repeatLines(50_000, () => 'Gate: PASS\n'))
   },

@@ -5,7 +5,9 @@
 // quietly pull them all back in front of the request; this catches it from
 // the built bundle, without timing anything.
 import { jest } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { firstRequest } from '../../scripts/bench/action.mjs'
 
@@ -28,5 +30,20 @@ test('the first API request goes out before the rubric loader, the patterns and 
     // Each marker must be somewhere in the action, or its absence below would prove nothing.
     expect({ what, in: actionFiles.filter((name) => marker.test(text(name))).length > 0 }).toEqual({ what, in: true })
     expect({ what, loadedBeforeFirstRequest: loaded.filter((name) => marker.test(text(name))) }).toEqual({ what, loadedBeforeFirstRequest: [] })
+  }
+})
+
+test('an action whose chunk files are missing fails the step with what to do, not a stack trace', () => {
+  const copy = mkdtempSync(path.join(tmpdir(), 'plan-gate-dist-'))
+  try {
+    // index.js alone, as a checkout or a copy that dropped the chunks beside it would leave it.
+    cpSync(path.join(DIST, 'index.js'), path.join(copy, 'index.js'))
+    cpSync(path.join(DIST, 'package.json'), path.join(copy, 'package.json'))
+    const run = spawnSync(process.execPath, [path.join(copy, 'index.js')], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' }, timeout: 30_000 })
+    expect(run.status).toBe(1)
+    expect(run.stdout).toMatch(/^::error::plan-gate could not load its code, so the gate fails \(.*\)\. Reinstall the action: every file of its dist\/ folder is needed\.\n$/)
+    expect(run.stderr).toBe('')
+  } finally {
+    rmSync(copy, { recursive: true, force: true })
   }
 })

@@ -8,6 +8,16 @@ import { isWorkerData } from '../runner/protocol.js'
 if (!isMainThread && isWorkerData(workerData)) {
   await import('../runner/worker.js')
 } else {
-  const { run } = await import('./main.js')
-  await run({ workerScript: new URL(import.meta.url) })
+  let main: typeof import('./main.js')
+  try {
+    main = await import('./main.js')
+  } catch (error) {
+    // Not a plan or config problem: the action's own files are missing or damaged. The step fails all the same.
+    const reason = error instanceof Error ? error.message : String(error)
+    const message = `plan-gate could not load its code, so the gate fails (${reason}). Reinstall the action: every file of its dist/ folder is needed.`
+    // Escaped as a workflow command's data (what core.error does), without loading @actions/core, which may be what is missing.
+    process.stdout.write(`::error::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`)
+    process.exit(1)
+  }
+  await main.run({ workerScript: new URL(import.meta.url) })
 }
