@@ -1,5 +1,6 @@
 // Small pieces every handler family needs.
 
+import { paginate, readPage } from '../pagination.js'
 import { notFound, type Reply } from '../replies.js'
 import type { HandlerContext } from '../routes.js'
 import type { PullRequest } from '../state.js'
@@ -24,7 +25,13 @@ export function accepts(context: HandlerContext, mediaType: RegExp): boolean {
   return accept.split(',').some((part) => mediaType.test(part.trim()))
 }
 
-// A Link header only when there is more than one page, as on GitHub.
-export function listReply(items: unknown[], link: string | undefined): Reply {
-  return link === undefined ? { status: 200, body: items } : { status: 200, body: items, headers: { link } }
+/**
+ * One page of a list endpoint, as the request's `page` and `per_page` ask,
+ * with a Link header only when there is more than one page, as on GitHub.
+ * `cap` is how many items the endpoint shows at most.
+ */
+export function pagedListReply<T>(context: HandlerContext, items: readonly T[], toJson: (item: T) => unknown, cap = Infinity): Reply {
+  const page = paginate(items, readPage(context.query), { baseUrl: context.urls.api, path: context.path, query: context.query }, cap)
+  const body = page.items.map(toJson)
+  return page.link === undefined ? { status: 200, body } : { status: 200, body, headers: { link: page.link } }
 }

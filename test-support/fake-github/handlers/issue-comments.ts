@@ -1,11 +1,10 @@
 // Issue comments on a pull request: the sticky comment lives here.
 
-import { paginate, readPage } from '../pagination.js'
 import { bodyTooLong, bodyTooLongReply, notFound, type Reply } from '../replies.js'
 import { issueCommentJson } from '../representations.js'
 import type { HandlerContext } from '../routes.js'
 import type { AuthorAssociation } from '../state.js'
-import { findPullRequest, isReply, listReply, numberParam } from './common.js'
+import { findPullRequest, isReply, numberParam, pagedListReply } from './common.js'
 
 function bodyOf(context: HandlerContext): string {
   const body = context.body as { body: string }
@@ -23,15 +22,7 @@ export function listIssueComments(context: HandlerContext): Reply {
   const comments = context.repo
     .commentsOnIssue(pr.number)
     .filter((comment) => since === undefined || Date.parse(comment.updatedAt) >= Date.parse(since))
-  const page = paginate(comments, readPage(context.query), {
-    baseUrl: context.urls.api,
-    path: context.path,
-    query: context.query
-  })
-  return listReply(
-    page.items.map((comment) => issueCommentJson(comment, context.urls)),
-    page.link
-  )
+  return pagedListReply(context, comments, (comment) => issueCommentJson(comment, context.urls))
 }
 
 export function createIssueComment(context: HandlerContext): Reply {

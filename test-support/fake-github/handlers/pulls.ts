@@ -2,12 +2,11 @@
 
 import type { ChangedFile } from '../changes.js'
 import { blobSha } from '../git-objects.js'
-import { paginate, readPage } from '../pagination.js'
 import { errorReply, type Reply } from '../replies.js'
 import { changedFileJson, pullRequestJson } from '../representations.js'
 import type { HandlerContext } from '../routes.js'
 import type { PullRequest } from '../state.js'
-import { accepts, findPullRequest, isReply, listReply } from './common.js'
+import { accepts, findPullRequest, isReply, pagedListReply } from './common.js'
 
 // GitHub never lists more than this many files for a pull request, however
 // many changed; `changed_files` on the pull request still has the true count.
@@ -64,14 +63,5 @@ export function getPullRequest(context: HandlerContext): Reply {
 export function listPullRequestFiles(context: HandlerContext): Reply {
   const pr = findPullRequest(context, 'pull_number')
   if (isReply(pr)) return pr
-  const page = paginate(
-    pr.files,
-    readPage(context.query),
-    { baseUrl: context.urls.api, path: context.path, query: context.query },
-    PULL_REQUEST_FILES_CAP
-  )
-  return listReply(
-    page.items.map((file) => changedFileJson(file, pr.headSha, context.urls)),
-    page.link
-  )
+  return pagedListReply(context, pr.files, (file) => changedFileJson(file, pr.headSha, context.urls), PULL_REQUEST_FILES_CAP)
 }

@@ -1,13 +1,12 @@
 // Reviews and review comments. Creating a review is all-or-nothing: one
 // misplaced inline comment and GitHub refuses the whole review.
 
-import { paginate, readPage } from '../pagination.js'
 import { bodyTooLong, bodyTooLongReply, notFound, unprocessable, type Reply } from '../replies.js'
 import { reviewCommentJson, reviewJson } from '../representations.js'
 import { placeComment, type DraftComment, type PlacedComment } from '../review-rules.js'
 import type { HandlerContext } from '../routes.js'
 import type { ReviewState } from '../state.js'
-import { findPullRequest, isReply, listReply, numberParam } from './common.js'
+import { findPullRequest, isReply, numberParam, pagedListReply } from './common.js'
 
 interface CreateReviewBody {
   commit_id?: string
@@ -38,29 +37,13 @@ export function listReviewComments(context: HandlerContext): Reply {
       return descending ? -order : order
     })
     .map(({ comment }) => comment)
-  const page = paginate(comments, readPage(context.query), {
-    baseUrl: context.urls.api,
-    path: context.path,
-    query: context.query
-  })
-  return listReply(
-    page.items.map((comment) => reviewCommentJson(comment, context.urls)),
-    page.link
-  )
+  return pagedListReply(context, comments, (comment) => reviewCommentJson(comment, context.urls))
 }
 
 export function listReviews(context: HandlerContext): Reply {
   const pr = findPullRequest(context, 'pull_number')
   if (isReply(pr)) return pr
-  const page = paginate(context.repo.reviewsOn(pr.number), readPage(context.query), {
-    baseUrl: context.urls.api,
-    path: context.path,
-    query: context.query
-  })
-  return listReply(
-    page.items.map((review) => reviewJson(review, context.urls)),
-    page.link
-  )
+  return pagedListReply(context, context.repo.reviewsOn(pr.number), (review) => reviewJson(review, context.urls))
 }
 
 export function createReview(context: HandlerContext): Reply {
