@@ -75,7 +75,7 @@ export async function checkPullRequest(
     if (content === null) throw new Error(`${plan.path} is listed as changed but GitHub has no such file at ${shortSha(pull.headSha)}`)
     return { file: plan.path, content, rubric: plan.rubric, rubricSource: plan.reason }
   })
-  const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, ...(workerScript === undefined ? {} : { workerScript }) })
+  const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(workerScript === undefined ? {} : { workerScript }) })
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
   const reportPath = await writeJsonReport(result, context.runnerTemp)

@@ -12,6 +12,7 @@ import { renderTemplate } from '../rubric/template.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
 import { VERSION } from '../version.js'
 import { collectFiles, repoFileReader } from '../workspace/files.js'
+import { baseline } from './baseline.js'
 
 export interface CliIo {
   cwd: string
@@ -36,6 +37,8 @@ Usage:
   plan-gate check [files, directories or globs...]   check plans (default: .)
   plan-gate presets                                  list the built-in rubrics
   plan-gate template <preset or rubric file>         print a skeleton plan for a rubric
+  plan-gate baseline [paths...] [--output <file>]    record today's findings so only new ones fail
+                                                     (default file: .github/plan-gate-baseline.json)
   plan-gate --version | --help
 
 Options for check:
@@ -70,6 +73,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return presets_(io)
       case 'template':
         return await template(rest, io)
+      case 'baseline':
+        return await baseline(rest, io, check, (message) => new UsageError(message))
       default:
         throw new UsageError(`unknown command "${command}"`)
     }
@@ -135,7 +140,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     if (!choice) continue
     jobs.push({ file: file.path, content: await readFile(file.absolute), rubric: choice.rubric, rubricSource: choice.reason })
   }
-  const result = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs })
+  const result = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy })
   io.stdout(render(result, format, io))
   if (failOn === 'never') return EXIT_PASS
   return result.verdict === 'PASS' ? EXIT_PASS : EXIT_FAIL

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { checkPlan, inputFailure, preparePlan, type CheckOptions } from '../engine/check.js'
 import type { FailOn, PlanResult, RunResult } from '../engine/types.js'
+import { applyWaivers, type WaiverPolicy } from '../engine/waivers.js'
 import { DEFAULT_PARSE_TIMEOUT_MS } from '../rubric/config.js'
 import type { Rubric } from '../rubric/schema.js'
 import { runInWorkers, seconds, type PoolJob, type PoolOutcome } from './pool.js'
@@ -31,6 +32,10 @@ export interface RunOptions {
   maxWorkers?: number
   /** Heap cap of one worker in MiB; default: 2 GiB per MiB of `maxPlanBytes`, between 2 and 4 GiB. */
   workerHeapMb?: number
+  /** The config's waivers and baseline, applied to every plan's findings. */
+  policy?: WaiverPolicy
+  /** Today's date (UTC, YYYY-MM-DD) for waiver expiry; default: the clock's. */
+  today?: string
 }
 
 const MiB = 1024 * 1024
@@ -73,7 +78,10 @@ export async function checkPlans(jobs: readonly PlanJob[], options: RunOptions):
       plans[index] = resultOf(job, outcomes[at] ?? { kind: 'no-worker', message: 'the pool returned no outcome' }, timeoutMs, options)
     })
   }
-  return summarize(plans)
+  const policy = options.policy
+  if (!policy) return summarize(plans)
+  const today = options.today ?? new Date().toISOString().slice(0, 10)
+  return summarize(plans.map((plan) => applyWaivers(plan, policy, today, options.failOn)))
 }
 
 export function summarize(plans: PlanResult[]): RunResult {

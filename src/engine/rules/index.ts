@@ -25,6 +25,7 @@ import { tableForbiddenValue } from './table-forbidden-value.js'
 import { tableMinRows } from './table-min-rows.js'
 import { tableMissing } from './table-missing.js'
 import { tableValue } from './table-value.js'
+import { waiverExpired, waiverUnused } from './waiver.js'
 
 // The one registry: every rule is listed here, in the order docs and SARIF show them.
 export const rules: readonly Rule[] = [
@@ -56,7 +57,9 @@ export const rules: readonly Rule[] = [
   planTooLarge,
   planEncoding,
   planUnparseable,
-  internalError
+  internalError,
+  waiverExpired,
+  waiverUnused
 ]
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]))
