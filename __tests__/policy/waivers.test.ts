@@ -9,7 +9,7 @@ import { renderJson, renderSarif, renderText } from '../../src/report/index.js'
 import { renderMarkdownReport } from '../../src/report/comment.js'
 import { ConfigError } from '../../src/rubric/errors.js'
 import { loadConfig } from '../../src/rubric/config.js'
-import { checkText } from '../../test-support/engine.js'
+import { checkText, readRepoFile } from '../../test-support/engine.js'
 
 // Waivers and the baseline: known findings shown as waived and left out of the
 // verdict, expired waivers failing, unused ones warned about, and nothing a
@@ -192,5 +192,17 @@ describe('plan-gate baseline', () => {
     const bad = await cli(['baseline'])
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain('configuration error')
+  })
+})
+
+describe('a declared PASS', () => {
+  it('is no longer contradicted once every contradicting finding is waived', async () => {
+    const complete = await readRepoFile('examples/spec-dev/pass-complete.md')
+    const plan = await checkText(complete.replace('\n## 12. Risks Register', '\nNEEDS CLARIFICATION: retention.\n\n## 12. Risks Register'), 'spec-dev', 'docs/plan.md')
+    expect(plan.findings.map((finding) => finding.ruleId)).toContain('gate-contradiction')
+    const result = applyWaivers(plan, { waivers: [{ files: ['**'], rule: 'placeholder', reason: 'r' }], baseline: [], source: 'c.yml' }, '2026-12-01', 'error')
+    expect(result.findings.filter((finding) => finding.severity === 'error')).toEqual([])
+    expect(result.verdict).toBe('PASS')
+    expect(result.waived?.map((finding) => finding.ruleId)).toContain('gate-contradiction')
   })
 })

@@ -110,6 +110,16 @@ export function applyWaivers(plan: PlanResult, policy: WaiverPolicy, today: stri
       return false
     })
   }
+  // gate-contradiction only restates the errors that contradict a declared PASS;
+  // once every one of them is waived, it has nothing left to say.
+  const contradicted = findings.some((finding) => finding.severity === 'error' && finding.ruleId !== 'gate-contradiction' && finding.ruleId !== 'gate-declared-fail')
+  if (!contradicted && waived.length > 0) {
+    findings = findings.filter((finding) => {
+      if (finding.ruleId !== 'gate-contradiction') return true
+      waived.push({ ...finding, waiver: { by: 'waiver', reason: 'every finding that contradicted the declared PASS is waived' } })
+      return false
+    })
+  }
   const all = [...added, ...findings]
   return { ...plan, findings: all, verdict: verdictOf(all, failOn), ...(waived.length > 0 ? { waived } : {}) }
 }

@@ -10,6 +10,7 @@ import { gateFailReason } from './gate-fail-reason.js'
 import { gateMissing } from './gate-missing.js'
 import { gateMultiple } from './gate-multiple.js'
 import { gateNotLast } from './gate-not-last.js'
+import { phaseOrder } from './phase-order.js'
 import { placeholder } from './placeholder.js'
 import { internalError, planEncoding, planTooLarge, planUnparseable } from './plan-input.js'
 import { sectionContent } from './section-content.js'
@@ -58,6 +59,7 @@ export const rules: readonly Rule[] = [
   planEncoding,
   planUnparseable,
   internalError,
+  phaseOrder,
   waiverExpired,
   waiverUnused
 ]
