@@ -52,7 +52,7 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
   for (const plan of selected) {
     jobs.push({ file: plan.path, content: await readFile(path.join(root, plan.path)), rubric: plan.rubric, rubricSource: plan.reason })
   }
-  const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, ...(workerScript === undefined ? {} : { workerScript }) })
+  const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(workerScript === undefined ? {} : { workerScript }) })
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
   const reportPath = await writeJsonReport(result, context.runnerTemp)

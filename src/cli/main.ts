@@ -9,9 +9,11 @@ import { ConfigError, formatProblem } from '../rubric/errors.js'
 import { RubricLoader } from '../rubric/load.js'
 import { presets } from '../rubric/presets/index.js'
 import { renderTemplate } from '../rubric/template.js'
+import { DEFAULT_CACHE_DIR } from '../runner/cache.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
 import { VERSION } from '../version.js'
 import { collectFiles, repoFileReader } from '../workspace/files.js'
+import { baseline } from './baseline.js'
 
 export interface CliIo {
   cwd: string
@@ -36,6 +38,8 @@ Usage:
   plan-gate check [files, directories or globs...]   check plans (default: .)
   plan-gate presets                                  list the built-in rubrics
   plan-gate template <preset or rubric file>         print a skeleton plan for a rubric
+  plan-gate baseline [paths...] [--output <file>]    record today's findings so only new ones fail
+                                                     (default file: .github/plan-gate-baseline.json)
   plan-gate --version | --help
 
 Options for check:
@@ -43,6 +47,8 @@ Options for check:
   --rubric <name|file> check every plan with this preset or rubric file, ignoring the config mapping
   --format <format>    text (default), json, markdown or sarif
   --fail-on <level>    error (default), warning or never
+  --cache              reuse results of unchanged plans (keyed by content, rubric, config and version)
+  --cache-location <dir>  where the cache lives (default: node_modules/.cache/plan-gate; implies --cache)
 
 Exit status: 0 every plan passes, 1 a plan fails, 2 usage or configuration error.
 `
@@ -70,6 +76,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return presets_(io)
       case 'template':
         return await template(rest, io)
+      case 'baseline':
+        return await baseline(rest, io, check, (message) => new UsageError(message))
       default:
         throw new UsageError(`unknown command "${command}"`)
     }
@@ -98,6 +106,8 @@ function parse(args: readonly string[]) {
         rubric: { type: 'string' },
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'error' },
+        cache: { type: 'boolean', default: false },
+        'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -135,7 +145,8 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     if (!choice) continue
     jobs.push({ file: file.path, content: await readFile(file.absolute), rubric: choice.rubric, rubricSource: choice.reason })
   }
-  const result = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs })
+  const cacheDir = values.cache || values['cache-location'] !== undefined ? path.resolve(root, values['cache-location'] ?? DEFAULT_CACHE_DIR) : undefined
+  const result = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(cacheDir ? { cacheDir } : {}) })
   io.stdout(render(result, format, io))
   if (failOn === 'never') return EXIT_PASS
   return result.verdict === 'PASS' ? EXIT_PASS : EXIT_FAIL

@@ -43,6 +43,21 @@ export interface PlanResult {
   /** Whether the rubric requires the plan to declare its own gate. */
   gateRequired: boolean
   findings: Finding[]
+  /**
+   * Findings a waiver or the baseline excuses: shown in every report, never
+   * counted in the verdict. Absent when nothing was waived.
+   */
+  waived?: WaivedFinding[]
+}
+
+export interface WaivedFinding extends Finding {
+  waiver: {
+    by: 'waiver' | 'baseline'
+    /** The waiver's reason, or which baseline file holds the finding. */
+    reason: string
+    /** Last day the waiver holds (YYYY-MM-DD), if it expires. */
+    expires?: string
+  }
 }
 
 export interface RunResult {

@@ -1,11 +1,6 @@
-// A finding's identity across pushes. Line numbers move whenever text is
-// added above a finding, so they are left out: the same gap in the same plan
-// keeps its fingerprint, and a re-run recognises the comment it already made.
-import { createHash } from 'node:crypto'
-
-export function fingerprint(file: string, ruleId: string, message: string): string {
-  return createHash('sha256').update([file, ruleId, message].join('\u0000')).digest('hex').slice(0, 20)
-}
+// The engine's finding fingerprint, carried in inline comments so that a re-run
+// recognises the comment it already made.
+export { fingerprint } from '../engine/fingerprint.js'
 
 // Hidden in the comment; the key keeps two workflows or jobs on one pull
 // request from resolving each other's comments.

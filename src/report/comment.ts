@@ -5,7 +5,7 @@
 //
 // All text that came from a plan goes through sanitize.ts; only our own fixed
 // wording and numbers are written raw.
-import type { Finding, PlanResult, RunResult } from '../engine/types.js'
+import type { Finding, PlanResult, RunResult, WaivedFinding } from '../engine/types.js'
 import { DOCS_BASE_URL, ruleDocsUrl } from '../engine/docs-url.js'
 import {
   byPosition,
@@ -15,7 +15,8 @@ import {
   plansWithFindings,
   plural,
   severityRank,
-  tallyGate
+  tallyGate,
+  waiverNote
 } from './common.js'
 import { commitUrl, lineUrl, safeHref, shortSha, type ReportContext } from './context.js'
 import { codeBlock, codeSpan, markdownText, markdownWithCode, shellArg } from './sanitize.js'
@@ -127,7 +128,23 @@ export function renderPlanFindingsMarkdown(
   }
   const hidden = listed.length - chosen.size
   if (hidden > 0) parts.push(hiddenNote(plan, hidden, ctx))
+  const waived = plan.waived ?? []
+  if (waived.length > 0) {
+    // Waived findings are listed, never hidden, but capped like the rest: they block nothing.
+    const shown = [...waived].sort(byPosition).slice(0, limit)
+    const more = waived.length - shown.length
+    parts.push(
+      `**Waived** (${plural(waived.length, 'finding')}, not counted in the verdict)\n` +
+        shown.map((finding) => waivedBullet(plan, finding, ctx)).join('\n') +
+        (more > 0 ? `\n- …and ${more} more` : '')
+    )
+  }
   return parts.join('\n\n')
+}
+
+function waivedBullet(plan: PlanResult, finding: WaivedFinding, ctx: ReportContext): string {
+  const where = lineLink(ctx, plan.file, finding.line, `L${finding.line}`)
+  return `- ⏸️ ${where} ${markdownWithCode(finding.message)} · ${ruleLink(finding)} · ${markdownText(waiverNote(finding))}`
 }
 
 /** Gate findings whose statement `gateSentence` makes for this plan. */

@@ -1,7 +1,7 @@
 // Counting, ordering and wording that every renderer must agree on, so the CLI,
 // the PR comment and the job summary never tell different stories.
 import { ruleById } from '../engine/rules/index.js'
-import type { Finding, PlanResult, RunResult } from '../engine/types.js'
+import type { Finding, PlanResult, RunResult, WaivedFinding } from '../engine/types.js'
 
 export interface Counts {
   errors: number
@@ -101,5 +101,12 @@ export function tallyGate(result: RunResult): GateTally {
 
 /** Plans that get their own section: anything failing or with something to say. */
 export function plansWithFindings(result: RunResult): PlanResult[] {
-  return result.plans.filter((plan) => plan.verdict === 'FAIL' || plan.findings.length > 0)
+  return result.plans.filter((plan) => plan.verdict === 'FAIL' || plan.findings.length > 0 || (plan.waived?.length ?? 0) > 0)
+}
+
+/** Why a waived finding does not count: "waived: <reason>, until 2027-03-31" or "in the baseline <file>". */
+export function waiverNote(finding: WaivedFinding): string {
+  const { by, reason, expires } = finding.waiver
+  if (by === 'baseline') return reason
+  return `waived: ${reason}${expires !== undefined ? `, until ${expires}` : ''}`
 }

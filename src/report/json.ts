@@ -1,7 +1,7 @@
 // `--format json`: the machine-readable contract. Scripts depend on its shape,
 // so keys are written explicitly in a fixed order and `version` changes only
 // when that shape does.
-import type { DeclaredGate, Finding, PlanResult, RunResult } from '../engine/types.js'
+import type { DeclaredGate, Finding, PlanResult, RunResult, WaivedFinding } from '../engine/types.js'
 
 /** Bumped on any incompatible change to the JSON shape. */
 export const JSON_SCHEMA_VERSION = 1
@@ -31,8 +31,14 @@ function planJson(plan: PlanResult) {
     verdict: plan.verdict,
     declaredGate: gateJson(plan.declaredGate),
     gateRequired: plan.gateRequired,
-    findings: plan.findings.map(findingJson)
+    findings: plan.findings.map(findingJson),
+    // Added in the same shape version: readers that do not know it see the same findings as before.
+    ...(plan.waived && plan.waived.length > 0 ? { waived: plan.waived.map(waivedJson) } : {})
   }
+}
+
+function waivedJson(finding: WaivedFinding) {
+  return { ...findingJson(finding), waiver: { ...finding.waiver } }
 }
 
 function gateJson(gate: DeclaredGate | null) {

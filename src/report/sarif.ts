@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { DOCS_BASE_URL, ruleDocsUrl } from '../engine/docs-url.js'
 import { rules } from '../engine/rules/index.js'
-import type { Finding, RunResult, Severity } from '../engine/types.js'
+import type { Finding, RunResult, Severity, WaivedFinding } from '../engine/types.js'
 import { byPosition, compareText } from './common.js'
 import type { ReportContext } from './context.js'
 import { plainText } from './sanitize.js'
@@ -36,7 +36,9 @@ export function renderSarif(result: RunResult, ctx: ReportContext): string {
 
   const results = result.plans.flatMap((plan) => {
     const seen = new Map<string, number>()
-    return [...plan.findings].sort(byPosition).map((finding) => {
+    const waived = plan.waived ?? []
+    return [...plan.findings, ...waived].sort(byPosition).map((finding) => {
+      const waiver = 'waiver' in finding ? (finding as WaivedFinding).waiver : undefined
       const hash = fingerprint(plan.file, finding)
       const occurrence = (seen.get(hash) ?? 0) + 1
       seen.set(hash, occurrence)
@@ -55,7 +57,9 @@ export function renderSarif(result: RunResult, ctx: ReportContext): string {
         ],
         // Line numbers move with every edit above a finding; the fingerprint
         // does not, so code scanning keeps one alert per problem.
-        partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` }
+        partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
+        // Code scanning shows a suppressed result as dismissed, with the waiver's reason as justification.
+        ...(waiver ? { suppressions: [{ kind: 'external', status: 'accepted', justification: sarifText(waiver.reason) }] } : {})
       }
     })
   })

@@ -1,7 +1,7 @@
 // The CLI's report for people at a terminal: one block per plan, rows aligned
 // so the eye can run down positions, severities and rule ids.
 import type { Finding, PlanResult, RunResult } from '../engine/types.js'
-import { byPosition, contradiction, countFindings, describeCounts, tallyGate } from './common.js'
+import { byPosition, contradiction, countFindings, describeCounts, tallyGate, waiverNote } from './common.js'
 import { terminalText } from './sanitize.js'
 
 export interface TextOptions {
@@ -84,6 +84,13 @@ function renderPlan(plan: PlanResult, paint: Palette): string {
     lines.push(
       `  ${paint.dim(padEnd(row.position, positionWidth))}  ${severityLabel(row.finding, paint)}  ` +
         `${padEnd(row.message, messageWidth)}  ${paint.dim(terminalText(row.finding.ruleId))}`
+    )
+  }
+
+  for (const finding of [...(plan.waived ?? [])].sort(byPosition)) {
+    lines.push(
+      `  ${paint.dim(padEnd(`${finding.line}:${finding.column}`, positionWidth))}  ${paint.dim(padEnd('waived', 7))}  ` +
+        `${padEnd(terminalText(finding.message), messageWidth)}  ${paint.dim(terminalText(finding.ruleId))}  ${paint.dim(`(${terminalText(waiverNote(finding))})`)}`
     )
   }
 

@@ -1,7 +1,9 @@
 import picomatch from 'picomatch'
 import { z } from 'zod'
 import { DEFAULT_MAX_PLAN_BYTES } from '../engine/check.js'
-import { ConfigError, type ConfigProblem } from './errors.js'
+import { ruleById, rules } from '../engine/rules/index.js'
+import type { BaselineEntry, Waiver, WaiverPolicy } from '../engine/waivers.js'
+import { closest, ConfigError, type ConfigProblem } from './errors.js'
 import { RubricLoader, type ReadFile } from './load.js'
 import { rubricSchema, type Rubric } from './schema.js'
 import { parseYamlSource, problemAt, validateAt } from './yaml-source.js'
@@ -25,6 +27,30 @@ export const configSchema = z
       )
       .min(1)
       .describe('Which rubric checks which plan files; the first entry that matches a file wins.'),
+    waivers: z
+      .array(
+        z.strictObject({
+          files: globs.describe('Globs of the plans the waiver covers, relative to the repository root.'),
+          rule: z.string().trim().min(1).describe('Id of the rule whose findings it excuses.'),
+          section: z.string().trim().min(1).optional().describe('Only findings in the plan section with this heading.'),
+          match: z.string().trim().min(1).optional().describe('Only findings whose message contains this text (case-insensitive).'),
+          reason: z.string().trim().min(1, 'a waiver needs a reason').describe('Why the findings are accepted; shown next to each waived finding.'),
+          expires: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
+            .refine((date) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), 'not a real date')
+            .optional()
+            .describe('Last day the waiver holds (YYYY-MM-DD); after it, the waiver is an error and its findings count again.')
+        })
+      )
+      .optional()
+      .describe('Findings accepted for now, each with a reason; read from the base commit on pull requests, so a pull request cannot waive its own findings.'),
+    baseline: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe('A baseline file written by `plan-gate baseline` (relative to the repository root): findings it lists are shown as waived, so only new findings fail.'),
     limits: z
       .strictObject({
         maxPlanBytes: z.number().int().min(1024).max(64 * 1024 * 1024).optional().describe('Plans larger than this fail with plan-too-large (default 1 MiB).'),
@@ -49,6 +75,8 @@ export interface ResolvedConfig {
   mappings: PlanMapping[]
   maxPlanBytes: number
   parseTimeoutMs: number
+  /** Waivers and baseline; empty lists when the config has none. */
+  policy: WaiverPolicy
 }
 
 export interface RubricChoice {
@@ -81,7 +109,7 @@ export async function builtInConfig(): Promise<ResolvedConfig> {
   for (const entry of BUILT_IN) {
     mappings.push({ files: [entry.files], exclude: [], rubric: await loader.load(entry.rubric, null), matches: matcher([entry.files], []) })
   }
-  return { source: 'built-in defaults', mappings, maxPlanBytes: DEFAULT_MAX_PLAN_BYTES, parseTimeoutMs: DEFAULT_PARSE_TIMEOUT_MS }
+  return { source: 'built-in defaults', mappings, maxPlanBytes: DEFAULT_MAX_PLAN_BYTES, parseTimeoutMs: DEFAULT_PARSE_TIMEOUT_MS, policy: emptyPolicy('built-in defaults') }
 }
 
 /**
@@ -118,13 +146,80 @@ export async function loadConfig(file: string, text: string | null, readFile: Re
       else throw error
     }
   }
+  const waivers = checkWaivers(config.waivers ?? [], source, problems)
+  const baseline = config.baseline === undefined ? [] : await loadBaseline(config.baseline, readFile, source, problems)
   if (problems.length > 0) throw new ConfigError(problems)
   return {
     source: file,
     mappings,
     maxPlanBytes: config.limits?.maxPlanBytes ?? DEFAULT_MAX_PLAN_BYTES,
-    parseTimeoutMs: config.limits?.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS
+    parseTimeoutMs: config.limits?.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
+    policy: { waivers, baseline, source: file, ...(config.baseline !== undefined ? { baselineFile: config.baseline } : {}) }
   }
+}
+
+export function emptyPolicy(source: string): WaiverPolicy {
+  return { waivers: [], baseline: [], source }
+}
+
+type ParsedWaiver = NonNullable<ConfigFile['waivers']>[number]
+
+function checkWaivers(entries: readonly ParsedWaiver[], source: Parameters<typeof problemAt>[0], problems: ConfigProblem[]): Waiver[] {
+  const waivers: Waiver[] = []
+  for (const [index, entry] of entries.entries()) {
+    if (!ruleById(entry.rule)) {
+      const suggestion = closest(entry.rule, rules.map((rule) => rule.id))
+      problems.push(problemAt(source, ['waivers', index, 'rule'], `"${entry.rule}" is not a rule id${suggestion ? `; did you mean "${suggestion}"?` : ''}`))
+      continue
+    }
+    const files = toList(entry.files)
+    for (const [globIndex, glob] of files.entries()) {
+      if (glob.startsWith('/') || glob.split('/').includes('..')) {
+        problems.push(problemAt(source, Array.isArray(entry.files) ? ['waivers', index, 'files', globIndex] : ['waivers', index, 'files'], `"${glob}" is outside the repository; globs are relative to the repository root`))
+      }
+    }
+    waivers.push({
+      files,
+      rule: entry.rule,
+      reason: entry.reason,
+      ...(entry.section !== undefined ? { section: entry.section } : {}),
+      ...(entry.match !== undefined ? { match: entry.match } : {}),
+      ...(entry.expires !== undefined ? { expires: entry.expires } : {})
+    })
+  }
+  return waivers
+}
+
+const baselineSchema = z.strictObject({
+  version: z.literal(1),
+  findings: z.array(z.strictObject({ file: z.string().min(1), rule: z.string().min(1), fingerprint: z.string().regex(/^[0-9a-f]{20}$/) }))
+})
+
+/** The baseline named by the config; a missing or malformed one fails the check rather than silently waiving nothing. */
+async function loadBaseline(file: string, readFile: ReadFile, source: Parameters<typeof problemAt>[0], problems: ConfigProblem[]): Promise<BaselineEntry[]> {
+  if (file.startsWith('/') || file.split('/').includes('..')) {
+    problems.push(problemAt(source, ['baseline'], `"${file}" is outside the repository; the path is relative to the repository root`))
+    return []
+  }
+  const text = await readFile(file)
+  if (text === null) {
+    problems.push(problemAt(source, ['baseline'], `the baseline file "${file}" does not exist; write it with "plan-gate baseline", or remove the "baseline" key`))
+    return []
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    problems.push({ file, line: 1, column: 1, path: '', message: `not valid JSON (${error instanceof Error ? error.message : String(error)}); regenerate it with "plan-gate baseline"` })
+    return []
+  }
+  const parsed = baselineSchema.safeParse(value)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    problems.push({ file, line: 1, column: 1, path: issue.path.map(String).join('.'), message: `not a plan-gate baseline (${issue.message}); regenerate it with "plan-gate baseline"` })
+    return []
+  }
+  return parsed.data.findings
 }
 
 /** The rubric for a repository-relative path: the first mapping that matches, or null when none does. */

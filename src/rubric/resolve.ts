@@ -22,6 +22,7 @@ export function mergeLayers(base: RubricFile, layer: RubricFile): RubricFile {
   const merged: RubricFile = { ...base }
   for (const key of ['name', 'description', 'order'] as const) if (layer[key] !== undefined) (merged as Record<string, unknown>)[key] = layer[key]
   if (layer.gate) merged.gate = { ...base.gate, ...layer.gate }
+  if (layer.phaseOrder) merged.phaseOrder = { ...base.phaseOrder, ...layer.phaseOrder }
   if (layer.rules) merged.rules = { ...base.rules, ...layer.rules }
   for (const list of ITEM_LISTS) {
     const overlay = layer[list] as Array<{ id: string }> | undefined
@@ -172,6 +173,7 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     description: file.description ?? '',
     gate: { required: file.gate?.required ?? false, severity: file.gate?.severity },
     order: file.order ?? false,
+    ...(file.phaseOrder?.tasks ? { phaseOrder: { tasks: [...file.phaseOrder.tasks], ...(file.phaseOrder.severity ? { severity: file.phaseOrder.severity } : {}) } } : {}),
     sections,
     tables,
     checklists,

@@ -130,6 +130,13 @@ export const rubricSchema = z
       })
       .optional(),
     order: z.boolean().optional().describe('Whether required sections must appear in the listed order (default false).'),
+    phaseOrder: z
+      .strictObject({
+        tasks: texts.optional().describe('Names of the tasks files beside the plan (e.g. tasks.md) that a change may only touch once the plan passes.'),
+        severity: severity.optional().describe('Severity of phase-order (default error); off turns it off.')
+      })
+      .optional()
+      .describe('No tasks before the plan passes: a change to a tasks file beside the plan fails while the plan does not pass.'),
     sections: z.array(sectionSchema).optional(),
     tables: z.array(tableSchema).optional(),
     checklists: z.array(checklistSchema).optional(),
@@ -221,6 +228,7 @@ export interface Rubric {
   description: string
   gate: { required: boolean; severity?: SeverityOption }
   order: boolean
+  phaseOrder?: { tasks: string[]; severity?: SeverityOption }
   sections: SectionSpec[]
   tables: TableSpec[]
   checklists: ChecklistSpec[]

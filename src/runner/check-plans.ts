@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os'
 import { checkPlan, inputFailure, preparePlan, type CheckOptions } from '../engine/check.js'
 import type { FailOn, PlanResult, RunResult } from '../engine/types.js'
+import { applyWaivers, type WaiverPolicy } from '../engine/waivers.js'
+import { cacheKey, ResultCache } from './cache.js'
 import { DEFAULT_PARSE_TIMEOUT_MS } from '../rubric/config.js'
 import type { Rubric } from '../rubric/schema.js'
 import { runInWorkers, seconds, type PoolJob, type PoolOutcome } from './pool.js'
@@ -31,6 +33,12 @@ export interface RunOptions {
   maxWorkers?: number
   /** Heap cap of one worker in MiB; default: 2 GiB per MiB of `maxPlanBytes`, between 2 and 4 GiB. */
   workerHeapMb?: number
+  /** The config's waivers and baseline, applied to every plan's findings. */
+  policy?: WaiverPolicy
+  /** Today's date (UTC, YYYY-MM-DD) for waiver expiry; default: the clock's. */
+  today?: string
+  /** A directory for the result cache (see cache.ts); without it every plan is checked. */
+  cacheDir?: string
 }
 
 const MiB = 1024 * 1024
@@ -48,7 +56,14 @@ const WORKER_START_TIMEOUT_MS = 60_000
 export async function checkPlans(jobs: readonly PlanJob[], options: RunOptions): Promise<RunResult> {
   const plans: PlanResult[] = new Array<PlanResult>(jobs.length)
   const parsed: Array<{ index: number; job: PoolJob }> = []
+  const cache = options.cacheDir === undefined ? null : await ResultCache.open(options.cacheDir)
+  const keys = cache ? jobs.map((job) => cacheKey(job.content, job.rubric, options)) : []
   jobs.forEach((job, index) => {
+    const hit = cache?.get(keys[index]!, job.file, job.rubricSource)
+    if (hit) {
+      plans[index] = hit
+      return
+    }
     const prepared = preparePlan({ file: job.file, content: job.content }, checkOptions(job, options))
     if (prepared.ok) parsed.push({ index, job: { ...job, text: prepared.text, failOn: options.failOn, maxPlanBytes: options.maxPlanBytes } })
     else plans[index] = prepared.result
@@ -70,10 +85,18 @@ export async function checkPlans(jobs: readonly PlanJob[], options: RunOptions):
       }
     )
     parsed.forEach(({ index, job }, at) => {
-      plans[index] = resultOf(job, outcomes[at] ?? { kind: 'no-worker', message: 'the pool returned no outcome' }, timeoutMs, options)
+      const outcome = outcomes[at] ?? { kind: 'no-worker', message: 'the pool returned no outcome' }
+      plans[index] = resultOf(job, outcome, timeoutMs, options)
+      // Only a finished check is the plan's result; a timeout or a crash may not happen next time.
+      if (cache && outcome.kind === 'result') cache.set(keys[index]!, plans[index]!)
     })
   }
-  return summarize(plans)
+  if (cache && script === null) for (const { index } of parsed) cache.set(keys[index]!, plans[index]!)
+  await cache?.save()
+  const policy = options.policy
+  if (!policy) return summarize(plans)
+  const today = options.today ?? new Date().toISOString().slice(0, 10)
+  return summarize(plans.map((plan) => applyWaivers(plan, policy, today, options.failOn)))
 }
 
 export function summarize(plans: PlanResult[]): RunResult {

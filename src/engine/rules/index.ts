@@ -10,6 +10,7 @@ import { gateFailReason } from './gate-fail-reason.js'
 import { gateMissing } from './gate-missing.js'
 import { gateMultiple } from './gate-multiple.js'
 import { gateNotLast } from './gate-not-last.js'
+import { phaseOrder } from './phase-order.js'
 import { placeholder } from './placeholder.js'
 import { internalError, planEncoding, planTooLarge, planUnparseable } from './plan-input.js'
 import { sectionContent } from './section-content.js'
@@ -25,6 +26,7 @@ import { tableForbiddenValue } from './table-forbidden-value.js'
 import { tableMinRows } from './table-min-rows.js'
 import { tableMissing } from './table-missing.js'
 import { tableValue } from './table-value.js'
+import { waiverExpired, waiverUnused } from './waiver.js'
 
 // The one registry: every rule is listed here, in the order docs and SARIF show them.
 export const rules: readonly Rule[] = [
@@ -56,7 +58,10 @@ export const rules: readonly Rule[] = [
   planTooLarge,
   planEncoding,
   planUnparseable,
-  internalError
+  internalError,
+  phaseOrder,
+  waiverExpired,
+  waiverUnused
 ]
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]))

@@ -8,6 +8,8 @@ export const specDev: RubricFile = {
   name: 'spec-dev',
   description: 'spec-dev Plan Phase v1.1: spec sync, spec gaps, nine plan sections, risks register, readiness checklist, declared gate',
   gate: { required: true },
+  // The playbook: no tasks until the plan is reviewed and marked PASS.
+  phaseOrder: { tasks: ['active-tasks.md', 'tasks.md'] },
   order: true,
   sections: [
     {

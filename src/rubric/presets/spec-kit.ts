@@ -9,6 +9,8 @@ export const specKit: RubricFile = {
   name: 'spec-kit',
   description: 'spec-kit plan template: summary, Technical Context fields filled in, Constitution Check, project structure; no template leftovers',
   gate: { required: false },
+  // The playbook: no tasks until the plan is reviewed and marked PASS.
+  phaseOrder: { tasks: ['tasks.md'] },
   sections: [
     {
       id: 'summary',

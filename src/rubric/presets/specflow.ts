@@ -9,6 +9,8 @@ export const specflow: RubricFile = {
   name: 'specflow',
   description: 'SpecFlow Step 2 (PLAN): data models, interfaces, error handling, failure modes, dependencies, testing, design principles; automated gate',
   gate: { required: false },
+  // The playbook: no tasks until the plan is reviewed and marked PASS.
+  phaseOrder: { tasks: ['tasks.md'] },
   sections: [
     {
       id: 'decisions',
