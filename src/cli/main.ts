@@ -12,6 +12,10 @@ import { renderTemplate } from '../rubric/template.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
 import { VERSION } from '../version.js'
 import { collectFiles, repoFileReader } from '../workspace/files.js'
+import { GitError, NotAGitRepositoryError } from '../workspace/git-changes.js'
+import { collectChangedPlans } from './changed.js'
+import { hook } from './hook.js'
+import { init } from './init.js'
 
 export interface CliIo {
   cwd: string
@@ -36,6 +40,9 @@ Usage:
   plan-gate check [files, directories or globs...]   check plans (default: .)
   plan-gate presets                                  list the built-in rubrics
   plan-gate template <preset or rubric file>         print a skeleton plan for a rubric
+  plan-gate init [--hooks claude,codex,cursor,copilot,pre-commit] [--force]
+                                                     write the config and workflow (and agent hooks) for this repository
+  plan-gate hook <claude|codex|cursor|copilot>       answer an agent's hook event (JSON on stdin) about the changed plans
   plan-gate --version | --help
 
 Options for check:
@@ -43,6 +50,9 @@ Options for check:
   --rubric <name|file> check every plan with this preset or rubric file, ignoring the config mapping
   --format <format>    text (default), json, markdown or sarif
   --fail-on <level>    error (default), warning or never
+  --changed            only the plans git says changed: staged, unstaged and untracked, against HEAD
+  --base <ref>         with --changed: against the merge base of <ref> and HEAD instead
+  --staged             with --changed: only what is staged in the index (for pre-commit)
 
 Exit status: 0 every plan passes, 1 a plan fails, 2 usage or configuration error.
 `
@@ -70,6 +80,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return presets_(io)
       case 'template':
         return await template(rest, io)
+      case 'init':
+        return await init(rest, io)
+      case 'hook':
+        return await hook(rest, io)
       default:
         throw new UsageError(`unknown command "${command}"`)
     }
@@ -80,6 +94,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (error instanceof ConfigError) {
       io.stderr(`plan-gate: configuration error — no plan was checked, and the gate fails:\n${error.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\n`)
+      return EXIT_USAGE
+    }
+    if (error instanceof NotAGitRepositoryError || error instanceof GitError) {
+      io.stderr(`plan-gate: ${error.message}\nNo plan was checked, and the gate fails.\n`)
       return EXIT_USAGE
     }
     io.stderr(`plan-gate: internal error, the gate fails: ${error instanceof Error ? error.message : String(error)}\n`)
@@ -98,6 +116,9 @@ function parse(args: readonly string[]) {
         rubric: { type: 'string' },
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'error' },
+        changed: { type: 'boolean', default: false },
+        base: { type: 'string' },
+        staged: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -123,8 +144,13 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   const override = values.rubric ? await loadNamedRubric(values.rubric, '--rubric', readRepoFile) : null
   const fallback = override ? null : (await builtInConfig()).mappings.find((mapping) => mapping.rubric.name === 'generic')?.rubric ?? null
 
+  if (!values.changed && (values.base !== undefined || values.staged)) throw new UsageError('--base and --staged go with --changed')
+  if (values.changed && positionals.length > 0) throw new UsageError('--changed checks the changed plans git reports; name no files with it')
   const operands = positionals.length > 0 ? positionals : ['.']
-  const { files, unmatched } = await collectFiles(root, operands, (repoPath) => rubricFor(config, repoPath) !== null)
+  const isPlan = (repoPath: string): boolean => rubricFor(config, repoPath) !== null
+  const { files, unmatched } = values.changed
+    ? { ...(await collectChangedPlans(root, { base: values.base, staged: values.staged }, isPlan)), unmatched: [] }
+    : await collectFiles(root, operands, isPlan)
   for (const operand of unmatched) io.stderr(`plan-gate: warning: "${operand}" matched no plan file\n`)
 
   const jobs: PlanJob[] = []
