@@ -68,6 +68,8 @@ describe('readRunContext', () => {
     expect(branch.mode).toMatchObject({ range: { base: 'main', head: HEAD, why: expect.stringMatching(/new branch.*default branch main/) } })
     const first = readRunContext(env('push', { before: zero, after: HEAD, ref: 'refs/heads/main', repository }, { GITHUB_SHA: HEAD }))
     expect(first.mode).toMatchObject({ range: { base: null, head: HEAD, why: expect.stringMatching(/first push/) } })
+    const deleted = readRunContext(env('push', { before: BASE, after: zero, ref: 'refs/heads/feature', repository }, { GITHUB_SHA: HEAD }))
+    expect(deleted.mode).toMatchObject({ range: { base: null, head: null } })
     expect(() => readRunContext(env('push', {}, { GITHUB_SHA: HEAD }))).toThrow(/lacks before or after/)
   })
 

@@ -64,6 +64,14 @@ test.concurrent('a merge group that changes no plan is SKIPPED, although old pla
   })
 })
 
+test.concurrent('a push that deletes a branch has nothing to check: SKIPPED, without a checkout', async () => {
+  await session(null, async ({ run }) => {
+    const deleted = await run({ eventName: 'push', payload: { before: 'a'.repeat(40), after: '0'.repeat(40), ref: 'refs/heads/gone', deleted: true, repository: { default_branch: 'main' } } })
+    expect(deleted.exitCode).toBe(0)
+    expect(deleted.outputs['gate']).toBe('SKIPPED')
+  })
+})
+
 test.concurrent('the first push of the default branch checks every plan in the pushed commit, and says so', async () => {
   const s = pullRequestScenario({ [CONFIG]: STRICT, 'archive/old/plan.md': '# Old plan\n\nTBD\n' }, { [PLAN_PATH]: example('pass-complete') })
   await session(s, async ({ run }) => {

@@ -22,13 +22,20 @@ import { genericRubric, selectPlans } from './select.js'
 
 export async function gateCommitRange(inputs: Inputs, context: RunContext, range: CommitRange, client: GitHubClient, workerScript?: URL | null): Promise<Outcome> {
   const repo: Repo = { owner: context.owner, repo: context.repo }
-  const ctx: ReportContext = { version: VERSION, repoUrl: repoUrl(context), headSha: range.head, jobSummaryUrl: runUrl(context) }
+  const ctx: ReportContext = { version: VERSION, repoUrl: repoUrl(context), headSha: range.head ?? '', jobSummaryUrl: runUrl(context) }
   core.setOutput('comment-url', '')
+  if (range.head === null) {
+    core.info(`Nothing to check: ${range.why}`)
+    await writeJobSummary(skippedRange(range))
+    setResultOutputs('SKIPPED', null, null)
+    return { gate: 'SKIPPED', result: null, configError: null, publishFailures: [] }
+  }
+  const head = range.head
   core.info(`Checking the plans changed in ${range.why}`)
 
-  const mergeBase = range.base === null ? null : await mergeBaseOf(client, repo, range.base, range.head)
+  const mergeBase = range.base === null ? null : await mergeBaseOf(client, repo, range.base, head)
   // The config the changes start from, as a pull request reads its base's: the changes cannot weaken their own gate.
-  const configRef = mergeBase ?? range.head
+  const configRef = mergeBase ?? head
   const readAtConfig = (path: string): Promise<string | null> => readTextAt(client, repo, path, configRef)
   let config: ResolvedConfig
   try {
@@ -45,14 +52,14 @@ export async function gateCommitRange(inputs: Inputs, context: RunContext, range
   }
   core.info(`Rubrics from ${ctx.configSource}`)
 
-  const head = await treeBlobs(client, repo, range.head)
-  const paths = mergeBase === null ? [...head.keys()] : changedPaths(await treeBlobs(client, repo, mergeBase), head)
+  const headBlobs = await treeBlobs(client, repo, head)
+  const paths = mergeBase === null ? [...headBlobs.keys()] : changedPaths(await treeBlobs(client, repo, mergeBase), headBlobs)
   const selected = selectPlans(paths, config, inputs.files, inputs.files === null ? null : await genericRubric())
   core.info(selected.length === 0 ? 'No plan changed' : `Plans to check: ${selected.map((plan) => plan.path).join(', ')}`)
   const jobs: PlanJob[] = await Promise.all(
     selected.map(async (plan) => {
-      const content = await readFileAt(client, repo, plan.path, range.head)
-      if (content === null) throw new Error(`${plan.path} is in the tree of ${range.head.slice(0, 7)} but GitHub has no such file there`)
+      const content = await readFileAt(client, repo, plan.path, head)
+      if (content === null) throw new Error(`${plan.path} is in the tree of ${head.slice(0, 7)} but GitHub has no such file there`)
       return { file: plan.path, content, rubric: plan.rubric, rubricSource: plan.reason }
     })
   )

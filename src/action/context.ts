@@ -21,7 +21,8 @@ export interface PullRequestRef {
 export interface CommitRange {
   /** A commit or branch to compare with; null when there is none (the first push of the default branch): every plan in `head`. */
   base: string | null
-  head: string
+  /** null when the push deletes the branch: nothing to check. */
+  head: string | null
   /** How the range was chosen, for the log. */
   why: string
 }
@@ -152,14 +153,14 @@ function mergeGroupRange(payload: unknown): CommitRange {
 
 const ZERO_SHA = /^0+$/
 
-function pushRange(payload: unknown): CommitRange | null {
+function pushRange(payload: unknown): CommitRange {
   const before = field(payload, 'before')
   const after = field(payload, 'after')
   if (typeof before !== 'string' || typeof after !== 'string' || !isSha(before) || !isSha(after)) {
     throw new ContextError('The "push" payload lacks before or after')
   }
   // A deleted branch has nothing left to check.
-  if (ZERO_SHA.test(after)) return null
+  if (ZERO_SHA.test(after)) return { base: null, head: null, why: 'a push that deletes the branch' }
   if (!ZERO_SHA.test(before)) return { base: before, head: after, why: `the pushed commits, ${before.slice(0, 7)}...${after.slice(0, 7)}` }
   const ref = field(payload, 'ref')
   const defaultBranch = field(field(payload, 'repository'), 'default_branch')

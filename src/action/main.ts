@@ -36,7 +36,6 @@ export async function run(options: RunOptions = {}): Promise<void> {
       const { gateCommitRange } = await import('./commit-range.js')
       outcome = await gateCommitRange(inputs, context, context.mode.range, client(), options.workerScript)
     } else {
-      if (context.mode.range === null && context.eventName === 'push') core.info('The push deletes the branch or names no commits to compare: checking every plan in the checkout')
       // Nothing to ask GitHub first: a run on the checkout loads the engine at once.
       const { gateWorkspace } = await import('./workspace.js')
       outcome = await gateWorkspace(inputs, context, context.mode, options.workerScript)
