@@ -190,9 +190,9 @@ function mergePreCommit(existing: string): string | null {
 }
 
 export async function init(args: readonly string[], io: CliIo): Promise<number> {
-  let values
+  let values: { hooks?: string | undefined; force?: boolean | undefined }
   try {
-    ;({ values } = parseArgs({ args: [...args], strict: true, allowPositionals: false, options: { hooks: { type: 'string' }, force: { type: 'boolean', default: false } } }))
+    values = parseArgs({ args: [...args], strict: true, allowPositionals: false, options: { hooks: { type: 'string' }, force: { type: 'boolean', default: false } } }).values
   } catch (error) {
     io.stderr(`plan-gate: ${error instanceof Error ? error.message : String(error)}\nUsage: plan-gate init [--hooks ${HOOK_AGENTS.join(',')}] [--force]\n`)
     return 2
