@@ -48,9 +48,29 @@ describe('readRunContext', () => {
     }
   })
 
-  test.each(['merge_group', 'push', 'workflow_dispatch'])('%s checks the workspace', (eventName) => {
-    const context = readRunContext(env(eventName, {}, { GITHUB_SHA: HEAD, GITHUB_WORKSPACE: '/work/repo' }))
-    expect(context.mode).toEqual({ kind: 'workspace', sha: HEAD, workspace: '/work/repo' })
+  test('workflow_dispatch checks the workspace', () => {
+    const context = readRunContext(env('workflow_dispatch', {}, { GITHUB_SHA: HEAD, GITHUB_WORKSPACE: '/work/repo' }))
+    expect(context.mode).toEqual({ kind: 'workspace', sha: HEAD, workspace: '/work/repo', range: null })
+  })
+
+  test("merge_group compares the group's base and head", () => {
+    const context = readRunContext(env('merge_group', { merge_group: { base_sha: BASE, head_sha: HEAD } }, { GITHUB_SHA: HEAD, GITHUB_WORKSPACE: '/work/repo' }))
+    expect(context.mode).toMatchObject({ kind: 'workspace', range: { base: BASE, head: HEAD } })
+    expect(() => readRunContext(env('merge_group', { merge_group: { head_sha: HEAD } }, { GITHUB_SHA: HEAD }))).toThrow(/lacks merge_group.base_sha/)
+  })
+
+  test('push compares before and after; a new branch compares with the default branch; a first push takes the whole commit', () => {
+    const repository = { default_branch: 'main' }
+    const zero = '0'.repeat(40)
+    const pushed = readRunContext(env('push', { before: BASE, after: HEAD, ref: 'refs/heads/main', repository }, { GITHUB_SHA: HEAD }))
+    expect(pushed.mode).toMatchObject({ range: { base: BASE, head: HEAD } })
+    const branch = readRunContext(env('push', { before: zero, after: HEAD, ref: 'refs/heads/feature', repository }, { GITHUB_SHA: HEAD }))
+    expect(branch.mode).toMatchObject({ range: { base: 'main', head: HEAD, why: expect.stringMatching(/new branch.*default branch main/) } })
+    const first = readRunContext(env('push', { before: zero, after: HEAD, ref: 'refs/heads/main', repository }, { GITHUB_SHA: HEAD }))
+    expect(first.mode).toMatchObject({ range: { base: null, head: HEAD, why: expect.stringMatching(/first push/) } })
+    const deleted = readRunContext(env('push', { before: BASE, after: zero, ref: 'refs/heads/feature', repository }, { GITHUB_SHA: HEAD }))
+    expect(deleted.mode).toMatchObject({ range: { base: null, head: null } })
+    expect(() => readRunContext(env('push', {}, { GITHUB_SHA: HEAD }))).toThrow(/lacks before or after/)
   })
 
   test('any other event is refused, naming the ones that work', () => {

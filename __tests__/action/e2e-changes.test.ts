@@ -187,12 +187,13 @@ test.concurrent('pull_request_target works the same, from the API alone (the wor
   })
 })
 
-describe('events without a pull request check the checkout', () => {
+describe('with scan: all, events without a pull request check the whole checkout', () => {
   test.concurrent('merge_group: a failing plan fails, with annotations and summary, and no API call', async () => {
     await session(null, async ({ gh, run }) => {
       const result = await run({
         eventName: 'merge_group',
-        payload: { merge_group: { head_sha: 'f'.repeat(40) } },
+        inputs: { scan: 'all' },
+        payload: { merge_group: { base_sha: 'e'.repeat(40), head_sha: 'f'.repeat(40) } },
         sha: 'f'.repeat(40),
         workspace: { [PLAN_PATH]: example('fail-placeholders'), 'README.md': 'hi\n' }
       })
@@ -207,7 +208,7 @@ describe('events without a pull request check the checkout', () => {
   test.concurrent('push: a passing plan passes; the files input picks other plans, with the generic rubric', async () => {
     await session(null, async ({ run }) => {
       const workspace = { [PLAN_PATH]: example('pass-complete'), 'docs/notes.md': '# Notes\n\nNothing here yet.\n' }
-      const passing = await run({ eventName: 'push', workspace })
+      const passing = await run({ eventName: 'push', payload: { before: 'e'.repeat(40), after: 'f'.repeat(40) }, inputs: { scan: 'all' }, workspace })
       expect(passing.exitCode).toBe(0)
       expect(passing.outputs).toMatchObject({ gate: 'PASS', plans: '1' })
 
@@ -218,7 +219,7 @@ describe('events without a pull request check the checkout', () => {
 
   test.concurrent('without a checkout the step fails instead of passing an empty workspace', async () => {
     await session(null, async ({ run }) => {
-      const result = await run({ eventName: 'merge_group' })
+      const result = await run({ eventName: 'merge_group', payload: { merge_group: { base_sha: 'e'.repeat(40), head_sha: 'f'.repeat(40) } }, inputs: { scan: 'all' } })
       expect(result.exitCode).toBe(1)
       expect(result.failure).toMatch(/GITHUB_WORKSPACE \(.*\) is empty\. On "merge_group" events plan-gate checks the plans in the checkout: add actions\/checkout/)
     })

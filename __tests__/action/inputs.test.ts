@@ -21,8 +21,16 @@ describe('getInputs', () => {
       review: true,
       failOn: 'error',
       maxInlineComments: 30,
+      scan: 'changed',
       timing: { delayScale: 1, requestTimeoutMs: 30_000 }
     })
+  })
+
+  test('scan is changed or all', () => {
+    core.useInputs({ token: 't', scan: 'all' })
+    expect(getInputs({}).scan).toBe('all')
+    core.useInputs({ token: 't', scan: 'everything' })
+    expect(() => getInputs({})).toThrow(/Input "scan" must be one of "changed", "all"/)
   })
 
   test('reads every input by its action.yml name', () => {

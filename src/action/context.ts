@@ -14,10 +14,27 @@ export interface PullRequestRef {
   fromFork: boolean
 }
 
+/**
+ * The commits a merge-queue group or a push brings, so that they check the
+ * same plans the pull request did: the ones changed from `base` to `head`.
+ */
+export interface CommitRange {
+  /** A commit or branch to compare with; null when there is none (the first push of the default branch): every plan in `head`. */
+  base: string | null
+  /** null when the push deletes the branch: nothing to check. */
+  head: string | null
+  /** How the range was chosen, for the log. */
+  why: string
+}
+
 export type RunMode =
   | { kind: 'pull-request'; pull: PullRequestRef }
-  /** Plans are read from the checkout: merge queues, pushes and manual runs have no pull request to comment on. */
-  | { kind: 'workspace'; sha: string; workspace: string }
+  /**
+   * No pull request to comment on: merge queues, pushes and manual runs. With
+   * a range (merge_group, push) the changed plans are read through the API;
+   * without one, or with `scan: all`, every plan in the checkout is checked.
+   */
+  | { kind: 'workspace'; sha: string; workspace: string; range: CommitRange | null }
 
 export interface RunContext {
   eventName: string
@@ -61,7 +78,8 @@ export function readRunContext(env: Record<string, string | undefined> = process
     return { ...common, mode: { kind: 'pull-request', pull: pullRequestOf(readPayload(env), eventName) } }
   }
   if (WORKSPACE_EVENTS.includes(eventName)) {
-    return { ...common, mode: { kind: 'workspace', sha: required(env, 'GITHUB_SHA'), workspace: required(env, 'GITHUB_WORKSPACE') } }
+    const range = eventName === 'merge_group' ? mergeGroupRange(readPayload(env)) : eventName === 'push' ? pushRange(readPayload(env)) : null
+    return { ...common, mode: { kind: 'workspace', sha: required(env, 'GITHUB_SHA'), workspace: env['GITHUB_WORKSPACE'] ?? '', range } }
   }
   throw new ContextError(
     `plan-gate does not run on "${eventName}" events. Use it on ${[...PULL_REQUEST_EVENTS, ...WORKSPACE_EVENTS].map((name) => `"${name}"`).join(', ')}`
@@ -121,6 +139,35 @@ function pullRequestOf(payload: unknown, eventName: string): PullRequestRef {
     // A deleted fork leaves head.repo null; its token is as read-only as any fork's.
     fromFork: typeof baseRepo === 'string' && headRepo !== baseRepo
   }
+}
+
+function mergeGroupRange(payload: unknown): CommitRange {
+  const group = field(payload, 'merge_group')
+  const base = field(group, 'base_sha')
+  const head = field(group, 'head_sha')
+  if (typeof base !== 'string' || typeof head !== 'string' || !isSha(base) || !isSha(head)) {
+    throw new ContextError('The "merge_group" payload lacks merge_group.base_sha or merge_group.head_sha')
+  }
+  return { base, head, why: `the merge group's changes, ${base.slice(0, 7)}...${head.slice(0, 7)}` }
+}
+
+const ZERO_SHA = /^0+$/
+
+function pushRange(payload: unknown): CommitRange {
+  const before = field(payload, 'before')
+  const after = field(payload, 'after')
+  if (typeof before !== 'string' || typeof after !== 'string' || !isSha(before) || !isSha(after)) {
+    throw new ContextError('The "push" payload lacks before or after')
+  }
+  // A deleted branch has nothing left to check.
+  if (ZERO_SHA.test(after)) return { base: null, head: null, why: 'a push that deletes the branch' }
+  if (!ZERO_SHA.test(before)) return { base: before, head: after, why: `the pushed commits, ${before.slice(0, 7)}...${after.slice(0, 7)}` }
+  const ref = field(payload, 'ref')
+  const defaultBranch = field(field(payload, 'repository'), 'default_branch')
+  if (typeof defaultBranch === 'string' && defaultBranch !== '' && ref !== `refs/heads/${defaultBranch}`) {
+    return { base: defaultBranch, head: after, why: `a new branch (no "before" commit): its changes from the default branch ${defaultBranch}` }
+  }
+  return { base: null, head: after, why: 'the first push of the default branch (no "before" commit): every plan in the pushed commit' }
 }
 
 function field(value: unknown, key: string): unknown {

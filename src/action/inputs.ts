@@ -24,6 +24,8 @@ export interface Inputs {
   review: boolean
   failOn: FailOn
   maxInlineComments: number
+  /** On merge_group and push: `changed` checks the plans the commits change, `all` every plan in the checkout. */
+  scan: 'changed' | 'all'
   timing: Timing
 }
 
@@ -56,6 +58,7 @@ export function getInputs(env: Record<string, string | undefined> = process.env)
     review: boolean('review', true),
     failOn: oneOf('fail-on', ['error', 'warning', 'never'] as const, 'error'),
     maxInlineComments: integer('max-inline-comments', 30, 0, MAX_INLINE_COMMENTS_LIMIT),
+    scan: oneOf('scan', ['changed', 'all'] as const, 'changed'),
     timing: timing(env)
   }
 }

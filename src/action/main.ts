@@ -22,15 +22,19 @@ export async function run(options: RunOptions = {}): Promise<void> {
     core.setSecret(inputs.token)
     const context = readRunContext()
     let outcome: Outcome
-    if (context.mode.kind === 'pull-request') {
-      const client = createClient({
+    const client = () =>
+      createClient({
         token: inputs.token,
         baseUrl: context.apiUrl,
         delayScale: inputs.timing.delayScale,
         requestTimeoutMs: inputs.timing.requestTimeoutMs,
         log: (message) => core.info(message)
       })
-      outcome = await gatePullRequest(inputs, context, context.mode.pull, client, options.workerScript)
+    if (context.mode.kind === 'pull-request') {
+      outcome = await gatePullRequest(inputs, context, context.mode.pull, client(), options.workerScript)
+    } else if (context.mode.range !== null && inputs.scan === 'changed') {
+      const { gateCommitRange } = await import('./commit-range.js')
+      outcome = await gateCommitRange(inputs, context, context.mode.range, client(), options.workerScript)
     } else {
       // Nothing to ask GitHub first: a run on the checkout loads the engine at once.
       const { gateWorkspace } = await import('./workspace.js')

@@ -14,6 +14,10 @@ import { checkPlans, type PlanJob } from '../runner/check-plans.js'
 import { VERSION } from '../version.js'
 import { collectFiles, repoFileReader } from '../workspace/files.js'
 import { baseline } from './baseline.js'
+import { GitError, NotAGitRepositoryError } from '../workspace/git-changes.js'
+import { collectChangedPlans } from './changed.js'
+import { hook } from './hook.js'
+import { init } from './init.js'
 
 export interface CliIo {
   cwd: string
@@ -40,6 +44,9 @@ Usage:
   plan-gate template <preset or rubric file>         print a skeleton plan for a rubric
   plan-gate baseline [paths...] [--output <file>]    record today's findings so only new ones fail
                                                      (default file: .github/plan-gate-baseline.json)
+  plan-gate init [--hooks claude,codex,cursor,copilot,pre-commit] [--force]
+                                                     write the config and workflow (and agent hooks) for this repository
+  plan-gate hook <claude|codex|cursor|copilot>       answer an agent's hook event (JSON on stdin) about the changed plans
   plan-gate --version | --help
 
 Options for check:
@@ -49,6 +56,9 @@ Options for check:
   --fail-on <level>    error (default), warning or never
   --cache              reuse results of unchanged plans (keyed by content, rubric, config and version)
   --cache-location <dir>  where the cache lives (default: node_modules/.cache/plan-gate; implies --cache)
+  --changed            only the plans git says changed: staged, unstaged and untracked, against HEAD
+  --base <ref>         with --changed: against the merge base of <ref> and HEAD instead
+  --staged             with --changed: only what is staged in the index (for pre-commit)
 
 Exit status: 0 every plan passes, 1 a plan fails, 2 usage or configuration error.
 `
@@ -78,6 +88,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await template(rest, io)
       case 'baseline':
         return await baseline(rest, io, check, (message) => new UsageError(message))
+      case 'init':
+        return await init(rest, io)
+      case 'hook':
+        return await hook(rest, io)
       default:
         throw new UsageError(`unknown command "${command}"`)
     }
@@ -88,6 +102,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (error instanceof ConfigError) {
       io.stderr(`plan-gate: configuration error — no plan was checked, and the gate fails:\n${error.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\n`)
+      return EXIT_USAGE
+    }
+    if (error instanceof NotAGitRepositoryError || error instanceof GitError) {
+      io.stderr(`plan-gate: ${error.message}\nNo plan was checked, and the gate fails.\n`)
       return EXIT_USAGE
     }
     io.stderr(`plan-gate: internal error, the gate fails: ${error instanceof Error ? error.message : String(error)}\n`)
@@ -108,6 +126,9 @@ function parse(args: readonly string[]) {
         'fail-on': { type: 'string', default: 'error' },
         cache: { type: 'boolean', default: false },
         'cache-location': { type: 'string' },
+        changed: { type: 'boolean', default: false },
+        base: { type: 'string' },
+        staged: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -133,8 +154,13 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   const override = values.rubric ? await loadNamedRubric(values.rubric, '--rubric', readRepoFile) : null
   const fallback = override ? null : (await builtInConfig()).mappings.find((mapping) => mapping.rubric.name === 'generic')?.rubric ?? null
 
+  if (!values.changed && (values.base !== undefined || values.staged)) throw new UsageError('--base and --staged go with --changed')
+  if (values.changed && positionals.length > 0) throw new UsageError('--changed checks the changed plans git reports; name no files with it')
   const operands = positionals.length > 0 ? positionals : ['.']
-  const { files, unmatched } = await collectFiles(root, operands, (repoPath) => rubricFor(config, repoPath) !== null)
+  const isPlan = (repoPath: string): boolean => rubricFor(config, repoPath) !== null
+  const { files, unmatched } = values.changed
+    ? { ...(await collectChangedPlans(root, { base: values.base, staged: values.staged }, isPlan)), unmatched: [] }
+    : await collectFiles(root, operands, isPlan)
   for (const operand of unmatched) io.stderr(`plan-gate: warning: "${operand}" matched no plan file\n`)
 
   const jobs: PlanJob[] = []

@@ -109,7 +109,7 @@ export async function collectFiles(root: string, operands: readonly string[], se
  * A link out of the repository, or to nothing, is a configuration error
  * rather than a skipped file: skipping would leave a matched plan unchecked.
  */
-async function linkedPlan(root: string, link: string, repoPath: string): Promise<string | null> {
+export async function linkedPlan(root: string, link: string, repoPath: string): Promise<string | null> {
   const refuse = (message: string): ConfigError => new ConfigError([{ file: repoPath, line: 1, column: 1, path: '', message }])
   let real: string
   try {

@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { run } from '../../src/cli/main.js'
+import { changedPaths } from '../../src/workspace/git-changes.js'
+import { gitRepo, type GitRepo } from '../../test-support/git-repo.js'
+
+// `check --changed`: the plans git reports as changed, and only those.
+
+const PASS = readFileSync('examples/spec-dev/pass-complete.md', 'utf8')
+const FAIL = readFileSync('examples/spec-dev/fail-unchecked-readiness.md', 'utf8')
+const GENERIC_FAIL = '# Plan\n\nTBD\n'
+
+async function check(cwd: string, args: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const status = await run(['check', ...args], { cwd, env: {}, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTTY: false })
+  return { status, stdout, stderr, files: status === 2 ? [] : (JSON.parse(stdout) as { plans: Array<{ file: string }> }).plans.map((plan) => plan.file) }
+}
+
+let repo: GitRepo
+afterEach(() => repo?.remove())
+
+test('checks modified, staged and untracked plans; not unchanged or deleted ones, nor files that are not plans', async () => {
+  repo = gitRepo({ 'a/plan.md': GENERIC_FAIL, 'b/plan.md': GENERIC_FAIL, 'c/plan.md': GENERIC_FAIL, 'gone/plan.md': GENERIC_FAIL, 'notes.md': 'x' })
+  repo.commit('base')
+  repo.write({ 'a/plan.md': `${GENERIC_FAIL}more\n`, 'b/plan.md': `${GENERIC_FAIL}staged\n`, 'new/plan.md': GENERIC_FAIL, 'notes.md': 'y' })
+  repo.git('add', 'b/plan.md')
+  unlinkSync(path.join(repo.root, 'gone/plan.md'))
+  const result = await check(repo.root, ['--changed', '--format', 'json'])
+  expect(result.status).toBe(1)
+  expect(result.files).toEqual(['a/plan.md', 'b/plan.md', 'new/plan.md'])
+})
+
+test('names with newlines and spaces survive (git -z)', async () => {
+  repo = gitRepo({ 'x/plan.md': GENERIC_FAIL, 'we\nird dir/plan.md': PASS, 'tracked dir/plan.md': PASS })
+  repo.commit('base')
+  repo.write({ 'we\nird dir/plan.md': `${PASS}\n`, 'un\ntracked/plan.md': GENERIC_FAIL, 'tracked dir/plan.md': `${PASS}\n`, 'new dir/plan.md': GENERIC_FAIL })
+  expect((await changedPaths(repo.root)).paths).toEqual(['new dir/plan.md', 'tracked dir/plan.md', 'un\ntracked/plan.md', 'we\nird dir/plan.md'])
+  // Globs never match a newline inside a name (picomatch's "**"), so such files are not plans; spaces are fine.
+  expect((await check(repo.root, ['--changed', '--format', 'json'])).files).toEqual(['new dir/plan.md', 'tracked dir/plan.md'])
+})
+
+test('--base compares with the merge base: committed branch changes count, the base branch moving on does not', async () => {
+  repo = gitRepo({ '.spec-dev/active-dev/active-plan.md': PASS, 'old/plan.md': GENERIC_FAIL })
+  repo.commit('base')
+  repo.git('checkout', '-q', '-b', 'feature')
+  repo.write({ '.spec-dev/active-dev/active-plan.md': FAIL })
+  repo.commit('feature work')
+  repo.git('checkout', '-q', 'main')
+  repo.write({ 'main-only/plan.md': GENERIC_FAIL })
+  repo.commit('main moves on')
+  repo.git('checkout', '-q', 'feature')
+  expect((await check(repo.root, ['--changed', '--format', 'json'])).files).toEqual([])
+  const result = await check(repo.root, ['--changed', '--base', 'main', '--format', 'json'])
+  expect(result.files).toEqual(['.spec-dev/active-dev/active-plan.md'])
+  expect(result.status).toBe(1)
+  expect((await check(repo.root, ['--changed', '--base', 'no-such-ref'])).stderr).toMatch(/--base no-such-ref: no merge base with HEAD/)
+})
+
+test('--staged takes only what the index holds; a repository without commits counts every file as new', async () => {
+  repo = gitRepo({ 'a/plan.md': GENERIC_FAIL, 'b/plan.md': GENERIC_FAIL })
+  repo.git('add', 'a/plan.md')
+  expect((await check(repo.root, ['--changed', '--staged', '--format', 'json'])).files).toEqual(['a/plan.md'])
+  expect((await check(repo.root, ['--changed', '--format', 'json'])).files).toEqual(['a/plan.md', 'b/plan.md'])
+  repo.commit('first')
+  repo.write({ 'a/plan.md': PASS, 'b/plan.md': PASS })
+  repo.git('add', 'b/plan.md')
+  expect((await check(repo.root, ['--changed', '--staged', '--format', 'json'])).files).toEqual(['b/plan.md'])
+})
+
+test('run from a subdirectory, paths are relative to it and plans outside it are left out', async () => {
+  repo = gitRepo({ 'svc/docs/plan.md': GENERIC_FAIL, 'other/plan.md': GENERIC_FAIL })
+  expect((await check(path.join(repo.root, 'svc'), ['--changed', '--format', 'json'])).files).toEqual(['docs/plan.md'])
+})
+
+test('outside a git repository: exit 2 with a clear message; misused options are usage errors', async () => {
+  const outside = mkdtempSync(path.join(os.tmpdir(), 'plan-gate-nogit-'))
+  try {
+    const result = await check(outside, ['--changed'])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/is not inside a git repository .*--changed needs git to know which plans changed/)
+    expect(result.stderr).not.toMatch(/internal error|at .*\.js:\d+/)
+  } finally {
+    rmSync(outside, { recursive: true, force: true })
+  }
+  repo = gitRepo()
+  expect((await check(repo.root, ['--base', 'main'])).stderr).toMatch(/--base and --staged go with --changed/)
+  expect((await check(repo.root, ['--changed', 'docs'])).status).toBe(2)
+})
+
+test('fast in a repository with thousands of plans: only the changed one is read', async () => {
+  const files: Record<string, string> = {}
+  for (let i = 0; i < 3000; i++) files[`specs/${String(i).padStart(4, '0')}-feature/plan.md`] = GENERIC_FAIL
+  repo = gitRepo(files)
+  repo.commit('many plans')
+  repo.write({ 'specs/1234-feature/plan.md': `${GENERIC_FAIL}edited\n` })
+  const started = performance.now()
+  const result = await check(repo.root, ['--changed', '--format', 'json'])
+  const elapsed = performance.now() - started
+  expect(result.files).toEqual(['specs/1234-feature/plan.md'])
+  // A tree walk and 3000 parses take several times this on the slowest runner; git's answer takes milliseconds.
+  expect(elapsed).toBeLessThan(3000)
+}, 60_000)
+
+test('the built CLI: --changed exits 2 outside git, and checks the changed plan inside', () => {
+  repo = gitRepo({ 'a/plan.md': GENERIC_FAIL })
+  const cli = (cwd: string) => spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'check', '--changed'], { cwd, encoding: 'utf8' })
+  const inside = cli(repo.root)
+  expect(inside.status).toBe(1)
+  expect(inside.stdout).toContain('a/plan.md')
+  const outside = mkdtempSync(path.join(os.tmpdir(), 'plan-gate-nogit-'))
+  try {
+    expect(cli(outside).status).toBe(2)
+  } finally {
+    rmSync(outside, { recursive: true, force: true })
+  }
+})

@@ -1,0 +1,78 @@
+// The gate on a merge-queue group or a push: the plans changed between two
+// commits, read through the API like a pull request's, with the config from
+// the commit the changes start from. The queue and the default branch then
+// judge the same plans with the same rubric the pull request did, and old
+// plans nobody touched cannot block the queue. The verdict goes to the exit
+// status, the job summary and the annotations: there is nothing to comment on.
+import * as core from '@actions/core'
+import type { GitHubClient, Repo } from '../github/client.js'
+import { readFileAt, readTextAt } from '../github/contents.js'
+import { changedPaths, mergeBaseOf, treeBlobs } from '../github/tree-diff.js'
+import { renderJobSummary, type ReportContext } from '../report/index.js'
+import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
+import { ConfigError } from '../rubric/errors.js'
+import { checkPlans, type PlanJob } from '../runner/check-plans.js'
+import { VERSION } from '../version.js'
+import { configErrorMarkdown } from './bodies.js'
+import { repoUrl, runUrl, type CommitRange, type RunContext } from './context.js'
+import type { Inputs } from './inputs.js'
+import type { Outcome } from './outcome.js'
+import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
+import { genericRubric, selectPlans } from './select.js'
+
+export async function gateCommitRange(inputs: Inputs, context: RunContext, range: CommitRange, client: GitHubClient, workerScript?: URL | null): Promise<Outcome> {
+  const repo: Repo = { owner: context.owner, repo: context.repo }
+  const ctx: ReportContext = { version: VERSION, repoUrl: repoUrl(context), headSha: range.head ?? '', jobSummaryUrl: runUrl(context) }
+  core.setOutput('comment-url', '')
+  if (range.head === null) {
+    core.info(`Nothing to check: ${range.why}`)
+    await writeJobSummary(skippedRange(range))
+    setResultOutputs('SKIPPED', null, null)
+    return { gate: 'SKIPPED', result: null, configError: null, publishFailures: [] }
+  }
+  const head = range.head
+  core.info(`Checking the plans changed in ${range.why}`)
+
+  const mergeBase = range.base === null ? null : await mergeBaseOf(client, repo, range.base, head)
+  // The config the changes start from, as a pull request reads its base's: the changes cannot weaken their own gate.
+  const configRef = mergeBase ?? head
+  const readAtConfig = (path: string): Promise<string | null> => readTextAt(client, repo, path, configRef)
+  let config: ResolvedConfig
+  try {
+    const text = await readAtConfig(inputs.config)
+    config = await loadConfig(inputs.config, text, readAtConfig)
+    ctx.configSource = text === null ? `built-in defaults (no ${inputs.config} at ${configRef.slice(0, 7)})` : `${inputs.config} at ${mergeBase === null ? 'the pushed commit' : 'base'} ${configRef.slice(0, 7)}`
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    ctx.configSource = `${inputs.config} at ${configRef.slice(0, 7)}`
+    annotateConfigProblems(error.problems)
+    await writeJobSummary(configErrorMarkdown(error.problems, ctx))
+    setResultOutputs('FAIL', null, null)
+    return { gate: 'FAIL', result: null, configError: error, publishFailures: [] }
+  }
+  core.info(`Rubrics from ${ctx.configSource}`)
+
+  const headBlobs = await treeBlobs(client, repo, head)
+  const paths = mergeBase === null ? [...headBlobs.keys()] : changedPaths(await treeBlobs(client, repo, mergeBase), headBlobs)
+  const selected = selectPlans(paths, config, inputs.files, inputs.files === null ? null : await genericRubric())
+  core.info(selected.length === 0 ? 'No plan changed' : `Plans to check: ${selected.map((plan) => plan.path).join(', ')}`)
+  const jobs: PlanJob[] = await Promise.all(
+    selected.map(async (plan) => {
+      const content = await readFileAt(client, repo, plan.path, head)
+      if (content === null) throw new Error(`${plan.path} is in the tree of ${head.slice(0, 7)} but GitHub has no such file there`)
+      return { file: plan.path, content, rubric: plan.rubric, rubricSource: plan.reason }
+    })
+  )
+  const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, ...(workerScript === undefined ? {} : { workerScript }) })
+
+  const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
+  const reportPath = await writeJsonReport(result, context.runnerTemp)
+  await writeJobSummary(gate === 'SKIPPED' ? skippedRange(range) : renderJobSummary(result, ctx))
+  annotate(result)
+  setResultOutputs(gate, result, reportPath)
+  return { gate, result, configError: null, publishFailures: [] }
+}
+
+function skippedRange(range: CommitRange): string {
+  return ['## ✅ plan-gate: no plan changed', '', `No file that plan-gate checks changed in ${range.why}, so there is nothing to gate.`, ''].join('\n')
+}

@@ -1,0 +1,32 @@
+// `check --changed`: the plans among the files git says changed, so that a
+// Stop hook in a repository with thousands of plans reads only the few the
+// agent touched.
+import { lstat } from 'node:fs/promises'
+import path from 'node:path'
+import { changedPaths, type ChangedOptions } from '../workspace/git-changes.js'
+import { linkedPlan, type FoundFile, type Selector } from '../workspace/files.js'
+
+export interface ChangedPlans {
+  files: FoundFile[]
+  /** What the working tree was compared with, for the log. */
+  against: string
+}
+
+export async function collectChangedPlans(root: string, options: ChangedOptions, select: Selector): Promise<ChangedPlans> {
+  const { paths, against } = await changedPaths(root, options)
+  const files: FoundFile[] = []
+  for (const repoPath of paths) {
+    if (!select(repoPath)) continue
+    const absolute = path.join(root, repoPath)
+    const stats = await lstat(absolute).catch(() => null)
+    if (stats === null) continue
+    if (stats.isSymbolicLink()) {
+      // The same refusal as a scan's: a changed plan that links out of the repository is not read, and not skipped either.
+      const target = await linkedPlan(root, absolute, repoPath)
+      if (target) files.push({ path: repoPath, absolute: target, explicit: false })
+    } else if (stats.isFile()) {
+      files.push({ path: repoPath, absolute, explicit: false })
+    }
+  }
+  return { files, against }
+}
