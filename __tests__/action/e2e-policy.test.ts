@@ -69,3 +69,19 @@ test.concurrent('tasks added once the plan passes: the gate passes', async () =>
     ])
   })
 })
+
+test.concurrent('the merge queue and a push hold tasks to the plan as the pull request does, and apply the base config\'s waivers', async () => {
+  const s = pullRequestScenario({ [CONFIG]: WAIVER, [PLAN_PATH]: example('fail-placeholders') }, { [TASKS]: '# Tasks\n\n- [ ] T001 Build it\n' })
+  await session(s, async ({ run }) => {
+    const summary = (result: { report: unknown }) => (result.report as Report).plans.map((plan) => [plan.file, plan.verdict, plan.findings.map((finding) => finding.ruleId).join(' '), (plan.waived ?? []).length])
+    const pull = await run()
+    expect(pull.exitCode).toBe(1)
+    expect(summary(pull).map(([file]) => file)).toEqual([PLAN_PATH, TASKS])
+    const group = await run({ eventName: 'merge_group', payload: { merge_group: { base_sha: s.base, head_sha: s.head } }, sha: s.head })
+    expect(group.exitCode).toBe(1)
+    expect(summary(group)).toEqual(summary(pull))
+    const pushed = await run({ eventName: 'push', payload: { before: s.base, after: s.head, ref: 'refs/heads/main', repository: { default_branch: 'main' } }, sha: s.head })
+    expect(summary(pushed)).toEqual(summary(pull))
+    expect((summary(pull)[0]![3] as number) > 0).toBe(true)
+  })
+})

@@ -11,7 +11,8 @@ import { changedPaths, mergeBaseOf, treeBlobs } from '../github/tree-diff.js'
 import { renderJobSummary, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
-import { checkPlans, type PlanJob } from '../runner/check-plans.js'
+import { checkPlans, summarize, type PlanJob } from '../runner/check-plans.js'
+import { siblingsIn, withPhaseOrder } from '../runner/phase-order.js'
 import { VERSION } from '../version.js'
 import { configErrorMarkdown } from './bodies.js'
 import { repoUrl, runUrl, type CommitRange, type RunContext } from './context.js'
@@ -55,15 +56,16 @@ export async function gateCommitRange(inputs: Inputs, context: RunContext, range
   const headBlobs = await treeBlobs(client, repo, head)
   const paths = mergeBase === null ? [...headBlobs.keys()] : changedPaths(await treeBlobs(client, repo, mergeBase), headBlobs)
   const selected = selectPlans(paths, config, inputs.files, inputs.files === null ? null : await genericRubric())
-  core.info(selected.length === 0 ? 'No plan changed' : `Plans to check: ${selected.map((plan) => plan.path).join(', ')}`)
+  const phase = await withPhaseOrder(inputs.files === null && mergeBase !== null ? paths : [], selected, config, siblingsIn(async () => headBlobs.keys()), inputs.failOn, summarize)
+  core.info(phase.selected.length === 0 ? 'No plan changed' : `Plans to check: ${phase.selected.map((plan) => plan.path).join(', ')}`)
   const jobs: PlanJob[] = await Promise.all(
-    selected.map(async (plan) => {
+    phase.selected.map(async (plan) => {
       const content = await readFileAt(client, repo, plan.path, head)
       if (content === null) throw new Error(`${plan.path} is in the tree of ${head.slice(0, 7)} but GitHub has no such file there`)
       return { file: plan.path, content, rubric: plan.rubric, rubricSource: plan.reason }
     })
   )
-  const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, ...(workerScript === undefined ? {} : { workerScript }) })
+  const result = phase.finish(await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(workerScript === undefined ? {} : { workerScript }) }))
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
   const reportPath = await writeJsonReport(result, context.runnerTemp)

@@ -11,7 +11,7 @@ import { renderComment, renderJobSummary, shortSha, type ReportContext } from '.
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
 import { checkPlans, summarize, type PlanJob } from '../runner/check-plans.js'
-import { tasksGuards, tasksResults } from '../runner/phase-order.js'
+import { siblingsIn, withPhaseOrder } from '../runner/phase-order.js'
 import { VERSION } from '../version.js'
 import { configErrorMarkdown, skippedMarkdown } from './bodies.js'
 import { repoUrl, runUrl, type PullRequestRef, type RunContext } from './context.js'
@@ -70,29 +70,26 @@ export async function checkPullRequest(
     inputs.files === null ? null : await genericRubric()
   )
   // Changed tasks files wait for the plan beside them, which is checked even when it did not change.
-  const planPaths = new Set(selected.map((plan) => plan.path))
   let headTree: Promise<Map<string, string>> | null = null
-  const siblings = async (dir: string): Promise<string[]> => {
-    headTree ??= treeBlobs(client, repo, pull.headSha)
-    const prefix = dir === '.' ? '' : `${dir}/`
-    return [...(await headTree).keys()].filter((file) => file.startsWith(prefix) && !file.slice(prefix.length).includes('/')).map((file) => file.slice(prefix.length))
-  }
-  const guards = inputs.files === null ? await tasksGuards(present.map((file) => file.path).filter((file) => !planPaths.has(file)), config, siblings) : []
-  for (const guard of guards) {
-    if (planPaths.has(guard.plan)) continue
-    planPaths.add(guard.plan)
-    selected.push({ path: guard.plan, rubric: guard.rubric, reason: `checked because ${guard.tasks} changed and waits for it (phase order)` })
-  }
-  core.info(selected.length === 0 ? 'No changed plan to check' : `Plans to check: ${selected.map((plan) => plan.path).join(', ')}`)
+  const phase = await withPhaseOrder(
+    inputs.files === null ? present.map((file) => file.path) : [],
+    selected,
+    config,
+    siblingsIn(async () => (await (headTree ??= treeBlobs(client, repo, pull.headSha))).keys()),
+    inputs.failOn,
+    summarize
+  )
+  const toCheck = phase.selected
+  core.info(toCheck.length === 0 ? 'No changed plan to check' : `Plans to check: ${toCheck.map((plan) => plan.path).join(', ')}`)
 
-  const jobs = await mapLimit(selected, DOWNLOAD_CONCURRENCY, async (plan): Promise<PlanJob> => {
+  const jobs = await mapLimit(toCheck, DOWNLOAD_CONCURRENCY, async (plan): Promise<PlanJob> => {
     const content = await readFileAt(client, repo, plan.path, pull.headSha)
     // Listed as changed yet missing at the head: the check cannot read what it must judge.
     if (content === null) throw new Error(`${plan.path} is listed as changed but GitHub has no such file at ${shortSha(pull.headSha)}`)
     return { file: plan.path, content, rubric: plan.rubric, rubricSource: plan.reason }
   })
   const checked = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(workerScript === undefined ? {} : { workerScript }) })
-  const result = guards.length === 0 ? checked : summarize([...checked.plans, ...tasksResults(guards, new Map(checked.plans.map((plan) => [plan.file, plan])), inputs.failOn)])
+  const result = phase.finish(checked)
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
   const reportPath = await writeJsonReport(result, context.runnerTemp)

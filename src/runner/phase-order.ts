@@ -2,13 +2,20 @@ import path from 'node:path/posix'
 import { verdictOf } from '../engine/check.js'
 import { ruleDocsUrl } from '../engine/docs-url.js'
 import { ruleById } from '../engine/rules/index.js'
-import type { FailOn, Finding, PlanResult } from '../engine/types.js'
+import type { FailOn, Finding, PlanResult, RunResult } from '../engine/types.js'
 import { rubricFor, type ResolvedConfig } from '../rubric/config.js'
 import type { Rubric } from '../rubric/schema.js'
 
 // Phase order: the playbooks say no tasks until the plan is reviewed and marked
 // PASS. A change to a feature's tasks file is held against the plan beside it,
 // whether or not that plan changed too.
+
+/** A plan chosen for checking and why: what the adapters select. */
+export interface Selection {
+  path: string
+  rubric: Rubric
+  reason: string
+}
 
 export interface TasksGuard {
   /** The changed tasks file. */
@@ -80,4 +87,42 @@ export function tasksResults(guards: readonly TasksGuard[], plans: ReadonlyMap<s
 function describeFailure(plan: PlanResult): string {
   const errors = plan.findings.filter((finding) => finding.severity === 'error').length
   return errors > 0 ? `FAIL with ${errors} error${errors === 1 ? '' : 's'}` : 'FAIL'
+}
+
+/** A directory lister over one commit's file list: what `tasksGuards` needs, from a tree already read. */
+export function siblingsIn(paths: () => Promise<Iterable<string>>): (dir: string) => Promise<string[]> {
+  return async (dir) => {
+    const prefix = dir === '.' ? '' : `${dir}/`
+    const names: string[] = []
+    for (const file of await paths()) if (file.startsWith(prefix) && !file.slice(prefix.length).includes('/')) names.push(file.slice(prefix.length))
+    return names
+  }
+}
+
+/**
+ * Phase order for one change: the plans the changed tasks files wait for are
+ * added to the selection (checked even when unchanged), and `finish` adds each
+ * tasks file's result to the run. Pull requests, merge queues and pushes share
+ * it, so they agree.
+ */
+export async function withPhaseOrder(
+  changed: readonly string[],
+  selected: readonly Selection[],
+  config: ResolvedConfig,
+  siblings: (dir: string) => Promise<readonly string[]>,
+  failOn: FailOn,
+  summarize: (plans: PlanResult[]) => RunResult
+): Promise<{ selected: Selection[]; finish(result: RunResult): RunResult }> {
+  const planPaths = new Set(selected.map((plan) => plan.path))
+  const guards = await tasksGuards(changed.filter((file) => !planPaths.has(file)), config, siblings)
+  const all: Selection[] = [...selected]
+  for (const guard of guards) {
+    if (planPaths.has(guard.plan)) continue
+    planPaths.add(guard.plan)
+    all.push({ path: guard.plan, rubric: guard.rubric, reason: `checked because ${guard.tasks} changed and waits for it (phase order)` })
+  }
+  return {
+    selected: all,
+    finish: (result) => (guards.length === 0 ? result : summarize([...result.plans, ...tasksResults(guards, new Map(result.plans.map((plan) => [plan.file, plan])), failOn)]))
+  }
 }
