@@ -45,6 +45,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
   }
 }
 
+const FAILURE_PLANS_NAMED = 10
+
 /** Why the step fails (null when it passes), and what to say when fail-on lets a failing gate through. */
 export function conclusion(outcome: Outcome, inputs: Pick<Inputs, 'failOn'>): { failure: string | null; notice: string | null } {
   const lines: string[] = []
@@ -60,7 +62,9 @@ export function conclusion(outcome: Outcome, inputs: Pick<Inputs, 'failOn'>): { 
       return `${plan.file} (${[errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ')})`
     })
     const total = outcome.result.plans.length
-    const head = `plan-gate: ${total === 1 ? 'the plan fails' : `${failing.length} of ${total} plans fail`} the gate: ${summary.join('; ')}`
+    // The message is one annotation: hundreds of long paths would bury the verdict.
+    const named = summary.length > FAILURE_PLANS_NAMED ? [...summary.slice(0, FAILURE_PLANS_NAMED), `and ${summary.length - FAILURE_PLANS_NAMED} more (the job summary lists them)`] : summary
+    const head = `plan-gate: ${total === 1 ? 'the plan fails' : `${failing.length} of ${total} plans fail`} the gate: ${named.join('; ')}`
     if (inputs.failOn === 'never') notice = `${head}. fail-on is "never", so the step passes.`
     else lines.push(head)
   }

@@ -17,7 +17,7 @@ import type { Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
 import type { FirstReads } from './pull-request.js'
 import { publish } from './publish.js'
-import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
+import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeReports } from './report.js'
 import { genericRubric, selectPlans } from './select.js'
 
 // Plan downloads in flight at once; the throttling plugin caps requests overall.
@@ -78,11 +78,11 @@ export async function checkPullRequest(
   const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, ...(workerScript === undefined ? {} : { workerScript }) })
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
-  const reportPath = await writeJsonReport(result, context.runnerTemp)
+  const reports = await writeReports(result, ctx, context.runnerTemp)
   const markdown = gate === 'SKIPPED' ? skippedMarkdown(ctx, 'pull-request') : renderComment(result, ctx)
-  await writeJobSummary(gate === 'SKIPPED' ? markdown : renderJobSummary(result, ctx))
+  await writeJobSummary(gate === 'SKIPPED' ? markdown : renderJobSummary(result, ctx, { reportFiles: reports }))
   annotate(result)
-  setResultOutputs(gate, result, reportPath)
+  setResultOutputs(gate, result, reports)
 
   if (changes.movedOnTo !== null) {
     // An older commit's verdict (a re-run, or a slow run) must not overwrite

@@ -15,7 +15,7 @@ import { configErrorMarkdown, skippedMarkdown } from './bodies.js'
 import { repoUrl, runUrl, type RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
-import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
+import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeReports } from './report.js'
 import { genericRubric, selectPlans } from './select.js'
 
 export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: { sha: string; workspace: string }, workerScript?: URL | null): Promise<Outcome> {
@@ -55,9 +55,9 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
   const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, ...(workerScript === undefined ? {} : { workerScript }) })
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
-  const reportPath = await writeJsonReport(result, context.runnerTemp)
-  await writeJobSummary(gate === 'SKIPPED' ? skippedMarkdown(ctx, 'workspace') : renderJobSummary(result, ctx))
+  const reports = await writeReports(result, ctx, context.runnerTemp)
+  await writeJobSummary(gate === 'SKIPPED' ? skippedMarkdown(ctx, 'workspace') : renderJobSummary(result, ctx, { reportFiles: reports }))
   annotate(result)
-  setResultOutputs(gate, result, reportPath)
+  setResultOutputs(gate, result, reports)
   return { gate, result, configError: null, publishFailures: [] }
 }
