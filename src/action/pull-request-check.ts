@@ -6,7 +6,7 @@ import type { GitHubClient, Repo } from '../github/client.js'
 import { isPresentInHead } from '../github/changed-files.js'
 import { readFileAt, readTextAt } from '../github/contents.js'
 import { commentableLines } from '../github/diff-lines.js'
-import { renderComment, renderJobSummary, shortSha, type ReportContext } from '../report/index.js'
+import { renderComment, renderJobSummary, shortSha, visiblePath, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
@@ -67,7 +67,7 @@ export async function checkPullRequest(
     inputs.files,
     inputs.files === null ? null : await genericRubric()
   )
-  core.info(selected.length === 0 ? 'No changed plan to check' : `Plans to check: ${selected.map((plan) => plan.path).join(', ')}`)
+  core.info(selected.length === 0 ? 'No changed plan to check' : `Plans to check: ${selected.map((plan) => visiblePath(plan.path)).join(', ')}`)
 
   const jobs = await mapLimit(selected, DOWNLOAD_CONCURRENCY, async (plan): Promise<PlanJob> => {
     const content = await readFileAt(client, repo, plan.path, pull.headSha)

@@ -2,15 +2,14 @@
 // request to read through the API or to comment on, so every plan in
 // GITHUB_WORKSPACE that the config maps is checked, and the verdict goes to
 // the exit status, the job summary and the annotations.
-import { readdir, readFile } from 'node:fs/promises'
-import path from 'node:path'
+import { readdir } from 'node:fs/promises'
 import * as core from '@actions/core'
-import { renderJobSummary, type ReportContext } from '../report/index.js'
+import { renderJobSummary, visiblePath, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
 import { VERSION } from '../version.js'
-import { toRepoPath, walk, repoFileReader } from '../workspace/files.js'
+import { planCandidates, readPlanFile, repoFileReader } from '../workspace/files.js'
 import { configErrorMarkdown, skippedMarkdown } from './bodies.js'
 import { repoUrl, runUrl, type RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
@@ -45,12 +44,13 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
   }
   core.info(`Rubrics from ${ctx.configSource}`)
 
-  const paths = (await walk(root)).map((file) => toRepoPath(root, file))
+  // Links and special files too: a plan path the globs match is read or refused, never left out.
+  const paths = await planCandidates(root)
   const selected = selectPlans(paths, config, inputs.files, inputs.files === null ? null : await genericRubric())
-  core.info(selected.length === 0 ? 'No plan in the checkout' : `Plans to check: ${selected.map((plan) => plan.path).join(', ')}`)
+  core.info(selected.length === 0 ? 'No plan in the checkout' : `Plans to check: ${selected.map((plan) => visiblePath(plan.path)).join(', ')}`)
   const jobs: PlanJob[] = []
   for (const plan of selected) {
-    jobs.push({ file: plan.path, content: await readFile(path.join(root, plan.path)), rubric: plan.rubric, rubricSource: plan.reason })
+    jobs.push({ file: plan.path, content: await readPlanFile(root, plan.path), rubric: plan.rubric, rubricSource: plan.reason })
   }
   const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, ...(workerScript === undefined ? {} : { workerScript }) })
 

@@ -23,6 +23,7 @@ export {
   shellArg,
   shorten,
   terminalText,
+  visiblePath,
   type CodeSpanOptions
 } from './sanitize.js'
 export { FINGERPRINT_KEY, renderSarif, SARIF_SCHEMA_URL } from './sarif.js'

@@ -1,7 +1,7 @@
-import picomatch from 'picomatch'
 import { z } from 'zod'
 import { DEFAULT_MAX_PLAN_BYTES } from '../engine/check.js'
 import { ConfigError, type ConfigProblem } from './errors.js'
+import { globMatcher } from './glob.js'
 import { RubricLoader, type ReadFile } from './load.js'
 import { rubricSchema, type Rubric } from './schema.js'
 import { parseYamlSource, problemAt, validateAt } from './yaml-source.js'
@@ -64,10 +64,8 @@ const BUILT_IN: Array<{ files: string; rubric: string }> = [
 ]
 
 function matcher(include: string[], exclude: string[]): (path: string) => boolean {
-  // dot: plans live under dot-directories such as .spec-dev and .specify.
-  const options = { dot: true }
-  const included = picomatch(include, options)
-  const excluded = exclude.length > 0 ? picomatch(exclude, options) : () => false
+  const included = globMatcher(include)
+  const excluded = exclude.length > 0 ? globMatcher(exclude) : () => false
   return (path) => included(path) && !excluded(path)
 }
 
@@ -131,7 +129,7 @@ export async function loadConfig(file: string, text: string | null, readFile: Re
 export function rubricFor(config: ResolvedConfig, path: string): RubricChoice | null {
   for (const mapping of config.mappings) {
     if (!mapping.matches(path)) continue
-    const glob = mapping.files.find((pattern) => picomatch(pattern, { dot: true })(path)) ?? mapping.files[0]
+    const glob = mapping.files.find((pattern) => globMatcher(pattern)(path)) ?? mapping.files[0]
     const where = config.source === 'built-in defaults' ? 'built-in default' : `in ${config.source}`
     return { rubric: mapping.rubric, reason: `matched ${glob} (${where})` }
   }
