@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { createClient } from '../github/client.js'
+import { visiblePath } from '../report/sanitize.js'
 import { formatProblem } from '../rubric/errors.js'
 import { readRunContext } from './context.js'
 import { getInputs, type Inputs } from './inputs.js'
@@ -59,7 +60,7 @@ export function conclusion(outcome: Outcome, inputs: Pick<Inputs, 'failOn'>): { 
     const summary = failing.map((plan) => {
       const errors = plan.findings.filter((finding) => finding.severity === 'error').length
       const warnings = plan.findings.length - errors
-      return `${plan.file} (${[errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ')})`
+      return `${visiblePath(plan.file, 1000)} (${[errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ')})`
     })
     const total = outcome.result.plans.length
     // The message is one annotation: hundreds of long paths would bury the verdict.

@@ -6,7 +6,7 @@ import type { GitHubClient, Repo } from '../github/client.js'
 import { isPresentInHead } from '../github/changed-files.js'
 import { readFileAt, readTextAt } from '../github/contents.js'
 import { commentableLines } from '../github/diff-lines.js'
-import { renderComment, renderJobSummary, shortSha, visiblePath, type ReportContext } from '../report/index.js'
+import { renderComment, shortSha, visiblePath, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
@@ -80,9 +80,9 @@ export async function checkPullRequest(
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
   const reports = await writeReports(result, ctx, context.runnerTemp)
   const markdown = gate === 'SKIPPED' ? skippedMarkdown(ctx, 'pull-request') : renderComment(result, ctx)
-  await writeJobSummary(gate === 'SKIPPED' ? markdown : renderJobSummary(result, ctx, { reportFiles: reports }))
+  await writeJobSummary(gate === 'SKIPPED' ? markdown : reports.summary)
   annotate(result)
-  setResultOutputs(gate, result, reports)
+  setResultOutputs(gate, result, reports.files)
 
   if (changes.movedOnTo !== null) {
     // An older commit's verdict (a re-run, or a slow run) must not overwrite

@@ -75,13 +75,17 @@ export interface ReportFiles {
   markdown: string
 }
 
-/** The JSON and full Markdown reports, in a fresh directory under RUNNER_TEMP. */
-export async function writeReports(result: RunResult, ctx: ReportContext, runnerTemp: string): Promise<ReportFiles> {
+/**
+ * The JSON and full Markdown reports, in a fresh directory under RUNNER_TEMP,
+ * and the job summary: the full report, shortened to GitHub's limit if need be.
+ */
+export async function writeReports(result: RunResult, ctx: ReportContext, runnerTemp: string): Promise<{ files: ReportFiles; summary: string }> {
   const directory = await mkdtemp(path.join(runnerTemp, 'plan-gate-'))
   const files = { json: path.join(directory, 'report.json'), markdown: path.join(directory, 'report.md') }
+  const full = renderJobSummary(result, ctx, { maxBytes: Number.POSITIVE_INFINITY })
   await writeFile(files.json, renderJson(result), 'utf8')
-  await writeFile(files.markdown, renderJobSummary(result, ctx, { maxBytes: Number.POSITIVE_INFINITY }), 'utf8')
-  return files
+  await writeFile(files.markdown, full, 'utf8')
+  return { files, summary: renderJobSummary(result, ctx, { full, reportFiles: files }) }
 }
 
 export function countFindings(result: RunResult | null): { errors: number; warnings: number } {

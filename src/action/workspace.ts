@@ -4,7 +4,7 @@
 // the exit status, the job summary and the annotations.
 import { readdir } from 'node:fs/promises'
 import * as core from '@actions/core'
-import { renderJobSummary, visiblePath, type ReportContext } from '../report/index.js'
+import { visiblePath, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
@@ -56,8 +56,8 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
   const reports = await writeReports(result, ctx, context.runnerTemp)
-  await writeJobSummary(gate === 'SKIPPED' ? skippedMarkdown(ctx, 'workspace') : renderJobSummary(result, ctx, { reportFiles: reports }))
+  await writeJobSummary(gate === 'SKIPPED' ? skippedMarkdown(ctx, 'workspace') : reports.summary)
   annotate(result)
-  setResultOutputs(gate, result, reports)
+  setResultOutputs(gate, result, reports.files)
   return { gate, result, configError: null, publishFailures: [] }
 }

@@ -31,17 +31,22 @@ export interface JobSummaryOptions {
   maxBytes?: number
   /** Where the whole report was written, for the note on a shortened summary. */
   reportFiles?: { json?: string; markdown?: string }
+  /** The whole report, when the caller has rendered it already (for its file). */
+  full?: string
 }
 
 export function renderJobSummary(result: RunResult, ctx: ReportContext, options: JobSummaryOptions = {}): string {
-  const full = render(result, ctx, Number.POSITIVE_INFINITY)
+  const full = options.full ?? render(result, ctx, Number.POSITIVE_INFINITY)
   const budget = (options.maxBytes ?? JOB_SUMMARY_MAX_BYTES) - SAFETY_BYTES
   if (bytes(full) <= budget) return full
   // The comment's "lists them all" would point back at this very summary.
   const { jobSummaryUrl: _self, ...local } = ctx
   void _self
-  for (const perPlan of FINDINGS_PER_PLAN_STEPS) {
-    const note = cutNote(result, options, `It lists at most ${plural(perPlan, 'finding')} per plan; each plan's section says how many more it has.`)
+  // A cap no plan reaches would render the whole report again.
+  const most = Math.max(0, ...result.plans.map((plan) => plan.findings.length))
+  for (const perPlan of FINDINGS_PER_PLAN_STEPS.filter((step) => step < most)) {
+    const what = perPlan === 0 ? 'It lists the plans, and none of their findings' : `It lists at most ${plural(perPlan, 'finding')} per plan`
+    const note = cutNote(result, options, `${what}; each plan's section says how many more it has.`)
     const shortened = withNote(render(result, local, perPlan), note)
     if (bytes(shortened) <= budget) return shortened
   }
