@@ -150,7 +150,9 @@ describe('class 10: GitHub\'s other limits', () => {
   test.concurrent('5,000 findings: the summary stays under 1 MiB and says where the full report is; annotations stay within the caps; comments within 65,536', async () => {
     const open = Array.from({ length: 5000 }, (_, index) => `- [ ] Item ${index}: the ${index}th point of @owner's design, still open`).join('\n')
     const plan = example('pass-complete').replace('## 13. Readiness Checklist\n', `## 13. Readiness Checklist\n\n${open}\n`)
-    const scenario = pullRequestScenario({}, { [PLAN_PATH]: plan })
+    // A generous parse budget: on a loaded machine the default 10 s could end in plan-unparseable, which is safe but not this test.
+    const config = 'plans:\n  - files: "**/.spec-dev/**/*plan.md"\n    rubric: spec-dev\nlimits:\n  parseTimeoutMs: 120000\n'
+    const scenario = pullRequestScenario({ '.github/plan-gate.yml': config }, { [PLAN_PATH]: plan })
     await session(scenario, async ({ run }) => {
       const result = await run({ timeoutMs: 150_000 })
       expect(result.exitCode).toBe(1)
