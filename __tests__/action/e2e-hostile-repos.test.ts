@@ -197,6 +197,19 @@ describe('class 10: GitHub\'s other limits', () => {
     })
   })
 
+  test.concurrent('a configuration with 30 problems: the first annotations GitHub shows, the failure among them, and a notice for the rest', async () => {
+    const config = `plans:\n  - files: "**/plan.md"\n    rubric: generic\n${Array.from({ length: 30 }, (_, index) => `unknown${index}: 1\n`).join('')}`
+    const scenario = pullRequestScenario({ '.github/plan-gate.yml': config }, { 'docs/plan.md': FAILING_GENERIC })
+    await session(scenario, async ({ run }) => {
+      const result = await run({ inputs: { review: 'false' } })
+      expect(result.exitCode).toBe(1)
+      expect(result.visibleAnnotations).toEqual(result.annotations)
+      expect(result.failure).toMatch(/^plan-gate: the configuration is invalid/)
+      expect(result.annotations.filter((annotation) => annotation.level === 'error' && annotation.properties['file'] === '.github/plan-gate.yml')).toHaveLength(ANNOTATIONS_PER_LEVEL - 1)
+      expect(result.annotations.find((annotation) => annotation.level === 'notice')?.message).toMatch(/^plan-gate: 21 more configuration problems not shown as annotations/)
+    })
+  })
+
   test.concurrent('a finding that quotes 100,000 characters of plan text still makes an inline comment GitHub accepts', async () => {
     const title = '@'.repeat(50_000) + '#1'.repeat(25_000)
     const plan = `# Plan\n\n## Summary\n\nNEEDS CLARIFICATION\n\n## ${title}\n\nTBD\n\n## Technical Approach\n\nWe will build it.\n\nGate: FAIL — ${title}\n`
