@@ -20,6 +20,7 @@ export function stickyComment(overrides: Partial<StickyComment> = {}): StickyCom
 export function existingInline(overrides: Partial<ExistingInlineComment> & { fingerprint: string }): ExistingInlineComment {
   return {
     id: ++nextId,
+    path: 'plan.md',
     body: `❌ **Finding**\n<!-- plan-gate:finding key=Plans/plan-gate fp=${overrides.fingerprint} -->`,
     createdAt: '2026-01-01T00:00:00Z',
     replied: false,

@@ -29,12 +29,39 @@ export interface ActionRun {
   stdout: string
   stderr: string
   outputs: Record<string, string>
+  /** The job summary as GitHub shows it: empty when the runner dropped it for size (see SUMMARY_LIMIT_BYTES). */
   summary: string
+  /** Bytes the step wrote to its summary file, whether or not the runner kept them. */
+  summaryBytes: number
   annotations: Annotation[]
+  /** The annotations GitHub shows: the first ANNOTATIONS_PER_LEVEL of each level (see below). */
+  visibleAnnotations: Annotation[]
   /** The message given to core.setFailed, if any (the first `::error::` without a file). */
   failure: string | null
   /** The JSON report the `report` output names, parsed. */
   report: unknown
+  /** The Markdown report the `report-markdown` output names. */
+  reportMarkdown: string | null
+}
+
+// What the runner does with a step's output, which the fake cannot see: it
+// drops a step summary over 1 MiB whole ("The size limit for a job summary is
+// 1 MiB per step", docs.github.com, Workflow commands › Adding a job summary),
+// and shows 10 error, 10 warning and 10 notice annotations per step and 50
+// per job (actions/toolkit, docs/problem-matchers.md, "Limitations").
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024
+export const ANNOTATIONS_PER_LEVEL = 10
+export const ANNOTATIONS_PER_JOB = 50
+
+function visibleOf(annotations: readonly Annotation[]): Annotation[] {
+  const used = { error: 0, warning: 0, notice: 0 }
+  const visible: Annotation[] = []
+  for (const annotation of annotations) {
+    if (used[annotation.level] >= ANNOTATIONS_PER_LEVEL || visible.length >= ANNOTATIONS_PER_JOB) continue
+    used[annotation.level]++
+    visible.push(annotation)
+  }
+  return visible
 }
 
 export interface RunOptions {
@@ -50,6 +77,8 @@ export interface RunOptions {
   workspace?: Record<string, string>
   sha?: string
   env?: Record<string, string>
+  /** How long the run may take before it is killed; 25 s unless a test needs more. */
+  timeoutMs?: number
 }
 
 const actionYml = parse(readFileSync(path.resolve(process.cwd(), 'action.yml'), 'utf8')) as {
@@ -130,26 +159,31 @@ async function runActionNow(options: RunOptions): Promise<ActionRun> {
     for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputVariable(name)] = value
     Object.assign(env, options.env ?? {})
 
-    const { exitCode, stdout, stderr } = await spawnNode(ACTION_ENTRY, env, dir)
+    const { exitCode, stdout, stderr } = await spawnNode(ACTION_ENTRY, env, dir, options.timeoutMs ?? 25_000)
     const outputs = parseOutputs(readFileSync(outputFile, 'utf8'))
     const annotations = parseAnnotations(stdout)
     const failure = annotations.find((annotation) => annotation.level === 'error' && annotation.properties['file'] === undefined)?.message ?? null
     const reportPath = outputs['report']
     const report = reportPath && existsSync(reportPath) ? (JSON.parse(readFileSync(reportPath, 'utf8')) as unknown) : null
-    return { exitCode, stdout, stderr, outputs, summary: readFileSync(summaryFile, 'utf8'), annotations, failure, report }
+    const markdownPath = outputs['report-markdown']
+    const reportMarkdown = markdownPath && existsSync(markdownPath) ? readFileSync(markdownPath, 'utf8') : null
+    const written = readFileSync(summaryFile, 'utf8')
+    const summaryBytes = Buffer.byteLength(written, 'utf8')
+    const summary = summaryBytes > SUMMARY_LIMIT_BYTES ? '' : written
+    return { exitCode, stdout, stderr, outputs, summary, summaryBytes, annotations, visibleAnnotations: visibleOf(annotations), failure, report, reportMarkdown }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-function spawnNode(entry: string, env: Record<string, string>, cwd: string): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
+function spawnNode(entry: string, env: Record<string, string>, cwd: string, timeoutMs: number): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000)
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
     child.on('error', reject)
     child.on('close', (code) => {
       clearTimeout(timer)

@@ -76,3 +76,14 @@ describe('conclusion', () => {
     )
   })
 })
+
+describe('conclusion with many failing plans', () => {
+  test('names the first ten and counts the rest, so the failure stays one readable annotation', () => {
+    const many = runResult(Array.from({ length: 300 }, (_, index) => plan(`plans/${String(index).padStart(3, '0')}/${'deep/'.repeat(100)}plan.md`, [finding()])))
+    const { failure } = conclusion({ gate: 'FAIL', result: many, configError: null, publishFailures: [] }, { failOn: 'error' })
+    expect(failure).toMatch(/^plan-gate: 300 of 300 plans fail the gate: plans\/000\//)
+    expect(failure).toContain('plans/009/')
+    expect(failure).not.toContain('plans/010/')
+    expect(failure).toMatch(/; and 290 more \(the job summary lists them\)$/)
+  })
+})

@@ -20,3 +20,25 @@ describe('fingerprint', () => {
     expect(readFingerprint('no marker here', 'Plans/gate')).toBeNull()
   })
 })
+
+describe('whose inline comment it is', () => {
+  const KEY = 'Plans/gate'
+  const hash = fingerprint('plan.md', 'placeholder', 'x')
+  const marker = fingerprintMarker(KEY, hash)
+
+  test('the marker counts only alone on the last line, as plan-gate writes it (CRLF and trailing newlines allowed)', () => {
+    expect(readFingerprint(`❌ **Placeholder** — x\r\n${marker}\r\n`, KEY)).toBe(hash)
+    expect(readFingerprint(`❌ **Placeholder** — x\n${marker}\n\n`, KEY)).toBe(hash)
+  })
+
+  test('another bot comment that quotes the marker is not plan-gate\'s', () => {
+    // Another workflow echoing text a pull request's author wrote, as the same github-actions[bot].
+    expect(readFingerprint(`The author wrote:\n> ${marker}\nPlease review.`, KEY)).toBeNull()
+    expect(readFingerprint(`${marker}\nLint report follows.`, KEY)).toBeNull()
+    expect(readFingerprint(`Quoted: ${marker}`, KEY)).toBeNull()
+    expect(readFingerprint(`text ${marker} more\n${marker}x`, KEY)).toBeNull()
+    // A second marker earlier in the body means the body is not one plan-gate wrote.
+    expect(readFingerprint(`${fingerprintMarker(KEY, fingerprint('a', 'b', 'c'))}\n${marker}`, KEY)).toBeNull()
+    expect(readFingerprint(`${marker} `, KEY)).toBeNull()
+  })
+})

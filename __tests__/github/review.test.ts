@@ -79,3 +79,31 @@ describe('planReview', () => {
     expect(planReview([inline('f1')], new Set(['f1']), [gone], 0, HEAD)).toEqual({ post: [], resolve: [], remove: [gone.id] })
   })
 })
+
+describe('nothing lost when nothing was checked', () => {
+  test.each(['plan-too-large', 'plan-encoding', 'plan-unparseable', 'internal-error'])(
+    'a plan that now fails with %s keeps its earlier inline comments, replied to or not',
+    (ruleId) => {
+      const result = runResult([
+        plan('unreadable.md', [finding({ ruleId, message: 'cannot read it', line: 1 })]),
+        plan('fixed.md', [])
+      ])
+      const { candidates, current, unchecked } = inlineCandidates(result, new Map([['unreadable.md', new Set([1])]]), { version: '1' }, KEY)
+      expect([...unchecked]).toEqual(['unreadable.md'])
+      const earlier = existingInline({ path: 'unreadable.md', fingerprint: fingerprint('unreadable.md', 'placeholder', 'TBD') })
+      const answered = existingInline({ path: 'unreadable.md', fingerprint: fingerprint('unreadable.md', 'section-missing', 'No Risks'), replied: true })
+      const onFixed = existingInline({ path: 'fixed.md', fingerprint: fingerprint('fixed.md', 'placeholder', 'TBD') })
+      const review = planReview(candidates, current, [earlier, answered, onFixed], 30, HEAD, unchecked)
+      expect(review.resolve).toEqual([])
+      // Only the plan that was checked, and passed, loses its comment.
+      expect(review.remove).toEqual([onFixed.id])
+      expect(review.post.map((comment) => comment.path)).toEqual(['unreadable.md'])
+    }
+  )
+
+  test('a plan checked in full is judged as before', () => {
+    const result = runResult([plan('a.md', [finding({ ruleId: 'placeholder', message: 'TODO', line: 2 })])])
+    const { unchecked } = inlineCandidates(result, new Map(), { version: '1' }, KEY)
+    expect(unchecked.size).toBe(0)
+  })
+})

@@ -1,5 +1,5 @@
 import { stickyComment } from '../../__fixtures__/github.js'
-import { decideSticky, fitBody, jobKey, MAX_BODY_CHARS, stickyMarker, type CommentMode, type StickyState } from '../../src/github/sticky-comment.js'
+import { decideSticky, fitBody, isStickyBody, jobKey, MAX_BODY_CHARS, stickyMarker, type CommentMode, type StickyState } from '../../src/github/sticky-comment.js'
 
 const BODY = `${stickyMarker('Plans/plan-gate')}\n## ❌ plan-gate: the plan fails the gate`
 
@@ -82,5 +82,25 @@ describe('fitBody', () => {
     const fitted = fitBody(body, undefined)
     expect(chars(fitted)).toBeLessThanOrEqual(MAX_BODY_CHARS)
     expect(fitted).toMatch(/```\n\n<\/details>\n\n---\n\n\*\*This report was cut short:\*\* .* the job summary has all of it\.\n$/)
+  })
+})
+
+describe('isStickyBody: whose summary comment it is', () => {
+  const marker = stickyMarker('Plans/plan-gate')
+
+  test('the marker as the whole first line is ours (LF or CRLF)', () => {
+    expect(isStickyBody(`${marker}\n## ❌ plan-gate: the plan fails the gate`, marker)).toBe(true)
+    expect(isStickyBody(`${marker}\r\n## ❌ plan-gate`, marker)).toBe(true)
+    expect(isStickyBody(marker, marker)).toBe(true)
+  })
+
+  test('a comment that merely contains the marker is someone else\'s, even by the same bot', () => {
+    expect(isStickyBody(`Quoting the pull request:\n${marker}\n## ✅ plan-gate: all good`, marker)).toBe(false)
+    expect(isStickyBody(`> ${marker}\n## ✅`, marker)).toBe(false)
+    expect(isStickyBody(` ${marker}\n`, marker)).toBe(false)
+    expect(isStickyBody(`${marker} and more\n`, marker)).toBe(false)
+    // Another job's marker does not name this job.
+    expect(isStickyBody(`${stickyMarker('Plans/other')}\n## ❌`, marker)).toBe(false)
+    expect(isStickyBody(`${stickyMarker('Plans/plan-gate-2')}\n`, marker)).toBe(false)
   })
 })

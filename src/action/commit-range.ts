@@ -8,7 +8,7 @@ import * as core from '@actions/core'
 import type { GitHubClient, Repo } from '../github/client.js'
 import { readFileAt, readTextAt } from '../github/contents.js'
 import { changedPaths, mergeBaseOf, treeBlobs } from '../github/tree-diff.js'
-import { renderJobSummary, type ReportContext } from '../report/index.js'
+import { visiblePath, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
 import { checkPlans, summarize, type PlanJob } from '../runner/check-plans.js'
@@ -18,7 +18,7 @@ import { configErrorMarkdown } from './bodies.js'
 import { repoUrl, runUrl, type CommitRange, type RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
-import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
+import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeReports } from './report.js'
 import { genericRubric, selectPlans } from './select.js'
 
 export async function gateCommitRange(inputs: Inputs, context: RunContext, range: CommitRange, client: GitHubClient, workerScript?: URL | null): Promise<Outcome> {
@@ -57,7 +57,7 @@ export async function gateCommitRange(inputs: Inputs, context: RunContext, range
   const paths = mergeBase === null ? [...headBlobs.keys()] : changedPaths(await treeBlobs(client, repo, mergeBase), headBlobs)
   const selected = selectPlans(paths, config, inputs.files, inputs.files === null ? null : await genericRubric())
   const phase = await withPhaseOrder(inputs.files === null && mergeBase !== null ? paths : [], selected, config, siblingsIn(async () => headBlobs.keys()), inputs.failOn, summarize)
-  core.info(phase.selected.length === 0 ? 'No plan changed' : `Plans to check: ${phase.selected.map((plan) => plan.path).join(', ')}`)
+  core.info(phase.selected.length === 0 ? 'No plan changed' : `Plans to check: ${phase.selected.map((plan) => visiblePath(plan.path)).join(', ')}`)
   const jobs: PlanJob[] = await Promise.all(
     phase.selected.map(async (plan) => {
       const content = await readFileAt(client, repo, plan.path, head)
@@ -68,10 +68,10 @@ export async function gateCommitRange(inputs: Inputs, context: RunContext, range
   const result = phase.finish(await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(workerScript === undefined ? {} : { workerScript }) }))
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
-  const reportPath = await writeJsonReport(result, context.runnerTemp)
-  await writeJobSummary(gate === 'SKIPPED' ? skippedRange(range) : renderJobSummary(result, ctx))
+  const reports = await writeReports(result, ctx, context.runnerTemp)
+  await writeJobSummary(gate === 'SKIPPED' ? skippedRange(range) : reports.summary)
   annotate(result)
-  setResultOutputs(gate, result, reportPath)
+  setResultOutputs(gate, result, reports.files)
   return { gate, result, configError: null, publishFailures: [] }
 }
 

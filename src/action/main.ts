@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { createClient } from '../github/client.js'
+import { visiblePath } from '../report/sanitize.js'
 import { formatProblem } from '../rubric/errors.js'
 import { readRunContext } from './context.js'
 import { getInputs, type Inputs } from './inputs.js'
@@ -49,6 +50,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
   }
 }
 
+const FAILURE_PLANS_NAMED = 10
+
 /** Why the step fails (null when it passes), and what to say when fail-on lets a failing gate through. */
 export function conclusion(outcome: Outcome, inputs: Pick<Inputs, 'failOn'>): { failure: string | null; notice: string | null } {
   const lines: string[] = []
@@ -61,10 +64,12 @@ export function conclusion(outcome: Outcome, inputs: Pick<Inputs, 'failOn'>): { 
     const summary = failing.map((plan) => {
       const errors = plan.findings.filter((finding) => finding.severity === 'error').length
       const warnings = plan.findings.length - errors
-      return `${plan.file} (${[errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ')})`
+      return `${visiblePath(plan.file, 1000)} (${[errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ')})`
     })
     const total = outcome.result.plans.length
-    const head = `plan-gate: ${total === 1 ? 'the plan fails' : `${failing.length} of ${total} plans fail`} the gate: ${summary.join('; ')}`
+    // The message is one annotation: hundreds of long paths would bury the verdict.
+    const named = summary.length > FAILURE_PLANS_NAMED ? [...summary.slice(0, FAILURE_PLANS_NAMED), `and ${summary.length - FAILURE_PLANS_NAMED} more (the job summary lists them)`] : summary
+    const head = `plan-gate: ${total === 1 ? 'the plan fails' : `${failing.length} of ${total} plans fail`} the gate: ${named.join('; ')}`
     if (inputs.failOn === 'never') notice = `${head}. fail-on is "never", so the step passes.`
     else lines.push(head)
   }

@@ -90,8 +90,8 @@ async function publishComments(
   if (wantsReview && !denied && publication.result !== null) {
     try {
       const existing = await listInlineComments(client, repo, pull.number, login, key)
-      const { candidates, current } = inlineCandidates(publication.result, publication.diffLines, publication.ctx, key)
-      const plan = planReview(candidates, current, existing, inputs.maxInlineComments, pull.headSha)
+      const { candidates, current, unchecked } = inlineCandidates(publication.result, publication.diffLines, publication.ctx, key)
+      const plan = planReview(candidates, current, existing, inputs.maxInlineComments, pull.headSha, unchecked)
       const outcome = await applyReview(client, repo, pull.number, pull.headSha, plan)
       core.info(
         `Inline comments: ${candidates.length} findings on changed lines (at most ${inputs.maxInlineComments} shown); ` +

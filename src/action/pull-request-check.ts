@@ -7,7 +7,7 @@ import { isPresentInHead } from '../github/changed-files.js'
 import { readFileAt, readTextAt } from '../github/contents.js'
 import { commentableLines } from '../github/diff-lines.js'
 import { treeBlobs } from '../github/tree-diff.js'
-import { renderComment, renderJobSummary, shortSha, type ReportContext } from '../report/index.js'
+import { renderComment, shortSha, visiblePath, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
 import { checkPlans, summarize, type PlanJob } from '../runner/check-plans.js'
@@ -19,7 +19,7 @@ import type { Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
 import type { FirstReads } from './pull-request.js'
 import { publish } from './publish.js'
-import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
+import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeReports } from './report.js'
 import { genericRubric, selectPlans } from './select.js'
 
 // Plan downloads in flight at once; the throttling plugin caps requests overall.
@@ -80,7 +80,7 @@ export async function checkPullRequest(
     summarize
   )
   const toCheck = phase.selected
-  core.info(toCheck.length === 0 ? 'No changed plan to check' : `Plans to check: ${toCheck.map((plan) => plan.path).join(', ')}`)
+  core.info(toCheck.length === 0 ? 'No changed plan to check' : `Plans to check: ${toCheck.map((plan) => visiblePath(plan.path)).join(', ')}`)
 
   const jobs = await mapLimit(toCheck, DOWNLOAD_CONCURRENCY, async (plan): Promise<PlanJob> => {
     const content = await readFileAt(client, repo, plan.path, pull.headSha)
@@ -92,11 +92,11 @@ export async function checkPullRequest(
   const result = phase.finish(checked)
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
-  const reportPath = await writeJsonReport(result, context.runnerTemp)
+  const reports = await writeReports(result, ctx, context.runnerTemp)
   const markdown = gate === 'SKIPPED' ? skippedMarkdown(ctx, 'pull-request') : renderComment(result, ctx)
-  await writeJobSummary(gate === 'SKIPPED' ? markdown : renderJobSummary(result, ctx))
+  await writeJobSummary(gate === 'SKIPPED' ? markdown : reports.summary)
   annotate(result)
-  setResultOutputs(gate, result, reportPath)
+  setResultOutputs(gate, result, reports.files)
 
   if (changes.movedOnTo !== null) {
     // An older commit's verdict (a re-run, or a slow run) must not overwrite

@@ -5,10 +5,16 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as core from '@actions/core'
 import type { RunResult } from '../engine/types.js'
-import { renderJson, toAnnotations } from '../report/index.js'
+import { ANNOTATIONS_PER_LEVEL, renderJobSummary, renderJson, selectAnnotations, toAnnotations, type ReportContext } from '../report/index.js'
 import { formatProblem, type ConfigProblem } from '../rubric/errors.js'
 
 export type Gate = 'PASS' | 'FAIL' | 'SKIPPED'
+
+// Of the ten annotations per level GitHub shows for a step, the ones the run
+// may still need after the findings: the step's failure message (an error),
+// and the warnings about the comment, the review and the summary.
+const RESERVED_ERRORS = 1
+const RESERVED_WARNINGS = 3
 
 export async function writeJobSummary(markdown: string): Promise<void> {
   try {
@@ -19,9 +25,16 @@ export async function writeJobSummary(markdown: string): Promise<void> {
   }
 }
 
-/** One annotation per finding, on its plan line, most important first (GitHub shows the first ten of each level). */
+/**
+ * One annotation per finding, on its plan line, most important first, as many
+ * as GitHub shows; one notice says how many more there are and where.
+ */
 export function annotate(result: RunResult): void {
-  for (const annotation of toAnnotations(result)) {
+  const { shown, hidden } = selectAnnotations(toAnnotations(result), {
+    error: ANNOTATIONS_PER_LEVEL - RESERVED_ERRORS,
+    warning: ANNOTATIONS_PER_LEVEL - RESERVED_WARNINGS
+  })
+  for (const annotation of shown) {
     const properties: core.AnnotationProperties = { title: annotation.title, file: annotation.file, startLine: annotation.startLine }
     // GitHub accepts a column only on a one-line annotation.
     if (annotation.endLine !== undefined && annotation.endLine !== annotation.startLine) properties.endLine = annotation.endLine
@@ -29,20 +42,50 @@ export function annotate(result: RunResult): void {
     if (annotation.level === 'error') core.error(annotation.message, properties)
     else core.warning(annotation.message, properties)
   }
-}
-
-export function annotateConfigProblems(problems: readonly ConfigProblem[]): void {
-  for (const problem of problems) {
-    core.error(formatProblem(problem), { title: 'plan-gate configuration', file: problem.file, startLine: problem.line, startColumn: problem.column })
+  const more = [hidden.error > 0 ? plural(hidden.error, 'more error') : '', hidden.warning > 0 ? plural(hidden.warning, 'more warning') : ''].filter(Boolean)
+  if (more.length > 0) {
+    core.notice(
+      `plan-gate: ${more.join(' and ')} ${hidden.error + hidden.warning === 1 ? 'is' : 'are'} not shown as annotations ` +
+        `(GitHub shows ${ANNOTATIONS_PER_LEVEL} of each level per step); the job summary and the JSON report (output \`report\`) list every finding.`,
+      { title: 'plan-gate: more findings than annotations' }
+    )
   }
 }
 
-/** The JSON report (same shape as `plan-gate check --format json`) in a fresh directory under RUNNER_TEMP. */
-export async function writeJsonReport(result: RunResult, runnerTemp: string): Promise<string> {
+export function annotateConfigProblems(problems: readonly ConfigProblem[]): void {
+  const room = ANNOTATIONS_PER_LEVEL - RESERVED_ERRORS
+  for (const problem of problems.slice(0, room)) {
+    core.error(formatProblem(problem), { title: 'plan-gate configuration', file: problem.file, startLine: problem.line, startColumn: problem.column })
+  }
+  if (problems.length > room) {
+    core.notice(`plan-gate: ${plural(problems.length - room, 'more configuration problem')} not shown as annotations; the job summary lists them all.`, {
+      title: 'plan-gate: more configuration problems than annotations'
+    })
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+export interface ReportFiles {
+  /** The JSON report (same shape as `plan-gate check --format json`). */
+  json: string
+  /** The job summary in full, however long: the summary itself may have to be shortened. */
+  markdown: string
+}
+
+/**
+ * The JSON and full Markdown reports, in a fresh directory under RUNNER_TEMP,
+ * and the job summary: the full report, shortened to GitHub's limit if need be.
+ */
+export async function writeReports(result: RunResult, ctx: ReportContext, runnerTemp: string): Promise<{ files: ReportFiles; summary: string }> {
   const directory = await mkdtemp(path.join(runnerTemp, 'plan-gate-'))
-  const file = path.join(directory, 'report.json')
-  await writeFile(file, renderJson(result), 'utf8')
-  return file
+  const files = { json: path.join(directory, 'report.json'), markdown: path.join(directory, 'report.md') }
+  const full = renderJobSummary(result, ctx, { maxBytes: Number.POSITIVE_INFINITY })
+  await writeFile(files.json, renderJson(result), 'utf8')
+  await writeFile(files.markdown, full, 'utf8')
+  return { files, summary: renderJobSummary(result, ctx, { full, reportFiles: files }) }
 }
 
 export function countFindings(result: RunResult | null): { errors: number; warnings: number } {
@@ -57,11 +100,12 @@ export function countFindings(result: RunResult | null): { errors: number; warni
   return { errors, warnings }
 }
 
-export function setResultOutputs(gate: Gate, result: RunResult | null, reportPath: string | null): void {
+export function setResultOutputs(gate: Gate, result: RunResult | null, reports: ReportFiles | null): void {
   const { errors, warnings } = countFindings(result)
   core.setOutput('gate', gate)
   core.setOutput('plans', result?.plans.length ?? 0)
   core.setOutput('errors', errors)
   core.setOutput('warnings', warnings)
-  core.setOutput('report', reportPath ?? '')
+  core.setOutput('report', reports?.json ?? '')
+  core.setOutput('report-markdown', reports?.markdown ?? '')
 }

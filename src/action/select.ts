@@ -1,6 +1,6 @@
 // Which of the given paths are plans, and which rubric checks each: the
 // config's mapping, or the `files` input's globs in its place.
-import picomatch from 'picomatch'
+import { globMatcher } from '../rubric/glob.js'
 import { rubricFor, type ResolvedConfig, type RubricChoice } from '../rubric/config.js'
 import { RubricLoader } from '../rubric/load.js'
 import type { Rubric } from '../rubric/schema.js'
@@ -16,7 +16,7 @@ export interface SelectedPlan extends RubricChoice {
  */
 export function selectPlans(paths: readonly string[], config: ResolvedConfig, globs: readonly string[] | null, fallback: Rubric | null): SelectedPlan[] {
   const selected: SelectedPlan[] = []
-  const matchers = globs?.map((glob) => ({ glob, matches: picomatch(glob, { dot: true }) })) ?? null
+  const matchers = globs?.map((glob) => ({ glob, matches: globMatcher(glob) })) ?? null
   for (const path of [...new Set(paths)].sort()) {
     if (matchers === null) {
       const choice = rubricFor(config, path)

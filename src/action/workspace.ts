@@ -2,20 +2,19 @@
 // request to read through the API or to comment on, so every plan in
 // GITHUB_WORKSPACE that the config maps is checked, and the verdict goes to
 // the exit status, the job summary and the annotations.
-import { readdir, readFile } from 'node:fs/promises'
-import path from 'node:path'
+import { readdir } from 'node:fs/promises'
 import * as core from '@actions/core'
-import { renderJobSummary, type ReportContext } from '../report/index.js'
+import { visiblePath, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
 import { VERSION } from '../version.js'
-import { toRepoPath, walk, repoFileReader } from '../workspace/files.js'
+import { planCandidates, readPlanFile, repoFileReader } from '../workspace/files.js'
 import { configErrorMarkdown, skippedMarkdown } from './bodies.js'
 import { repoUrl, runUrl, type RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
-import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
+import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeReports } from './report.js'
 import { genericRubric, selectPlans } from './select.js'
 
 export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: { sha: string; workspace: string }, workerScript?: URL | null): Promise<Outcome> {
@@ -45,19 +44,20 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
   }
   core.info(`Rubrics from ${ctx.configSource}`)
 
-  const paths = (await walk(root)).map((file) => toRepoPath(root, file))
+  // Links and special files too: a plan path the globs match is read or refused, never left out.
+  const paths = await planCandidates(root)
   const selected = selectPlans(paths, config, inputs.files, inputs.files === null ? null : await genericRubric())
-  core.info(selected.length === 0 ? 'No plan in the checkout' : `Plans to check: ${selected.map((plan) => plan.path).join(', ')}`)
+  core.info(selected.length === 0 ? 'No plan in the checkout' : `Plans to check: ${selected.map((plan) => visiblePath(plan.path)).join(', ')}`)
   const jobs: PlanJob[] = []
   for (const plan of selected) {
-    jobs.push({ file: plan.path, content: await readFile(path.join(root, plan.path)), rubric: plan.rubric, rubricSource: plan.reason })
+    jobs.push({ file: plan.path, content: await readPlanFile(root, plan.path), rubric: plan.rubric, rubricSource: plan.reason })
   }
   const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(workerScript === undefined ? {} : { workerScript }) })
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
-  const reportPath = await writeJsonReport(result, context.runnerTemp)
-  await writeJobSummary(gate === 'SKIPPED' ? skippedMarkdown(ctx, 'workspace') : renderJobSummary(result, ctx))
+  const reports = await writeReports(result, ctx, context.runnerTemp)
+  await writeJobSummary(gate === 'SKIPPED' ? skippedMarkdown(ctx, 'workspace') : reports.summary)
   annotate(result)
-  setResultOutputs(gate, result, reportPath)
+  setResultOutputs(gate, result, reports.files)
   return { gate, result, configError: null, publishFailures: [] }
 }

@@ -1,8 +1,8 @@
-import picomatch from 'picomatch'
 import { verdictOf } from './check.js'
 import { ruleDocsUrl } from './docs-url.js'
 import { fingerprint } from './fingerprint.js'
 import { ruleById } from './rules/index.js'
+import { globMatcher } from '../rubric/glob.js'
 import { normalizeText } from './text.js'
 import type { FailOn, Finding, PlanResult, WaivedFinding } from './types.js'
 
@@ -47,7 +47,7 @@ const matchers = new WeakMap<Waiver, (path: string) => boolean>()
 
 function filesMatch(waiver: Waiver, file: string): boolean {
   let matches = matchers.get(waiver)
-  if (!matches) matchers.set(waiver, (matches = picomatch(waiver.files, { dot: true })))
+  if (!matches) matchers.set(waiver, (matches = globMatcher(waiver.files)))
   return matches(file)
 }
 

@@ -17,6 +17,8 @@ export interface InlineComment {
 
 export interface ExistingInlineComment {
   id: number
+  /** The plan it is on. */
+  path: string
   fingerprint: string
   body: string
   createdAt: string
@@ -32,21 +34,29 @@ export interface ReviewPlan {
   remove: number[]
 }
 
+// Findings that say the plan's rules did not all run: it is too large, not
+// text, could not be parsed in time, or a rule crashed.
+const UNCHECKED_RULES: ReadonlySet<string> = new Set(['plan-too-large', 'plan-encoding', 'plan-unparseable', 'internal-error'])
+
 /**
  * Every finding of the run as an inline comment where it can be one (its line
  * is in the diff), most important first; `current` holds the fingerprints of
  * all findings, placeable or not, so that comments on gaps still open are
- * never marked resolved.
+ * never marked resolved. `unchecked` names the plans whose rules did not all
+ * run: their earlier comments are not judged, since nothing was checked and
+ * so nothing can have been fixed.
  */
 export function inlineCandidates(
   result: RunResult,
   diffLines: ReadonlyMap<string, ReadonlySet<number>>,
   ctx: ReportContext,
   key: string
-): { candidates: InlineComment[]; current: Set<string> } {
+): { candidates: InlineComment[]; current: Set<string>; unchecked: Set<string> } {
   const current = new Set<string>()
+  const unchecked = new Set<string>()
   const placed: Array<{ finding: Finding; comment: InlineComment }> = []
   for (const plan of result.plans) {
+    if (plan.findings.some((finding) => UNCHECKED_RULES.has(finding.ruleId))) unchecked.add(plan.file)
     const lines = diffLines.get(plan.file)
     for (const finding of plan.findings) {
       const hash = fingerprint(plan.file, finding.ruleId, finding.message)
@@ -72,7 +82,7 @@ export function inlineCandidates(
     seen.add(comment.fingerprint)
     candidates.push(comment)
   }
-  return { candidates, current }
+  return { candidates, current, unchecked }
 }
 
 // The gate line's verdict and unreadable plans first, then other errors, then warnings.
@@ -86,20 +96,22 @@ function rank(finding: Finding): number {
  * candidates are shown, counting those already on the pull request; comments
  * whose gap is gone are marked resolved when someone replied and deleted
  * otherwise; duplicates of one fingerprint (two runs that raced) keep the oldest.
+ * Comments on `unchecked` plans count as open whatever this run found.
  */
 export function planReview(
   candidates: readonly InlineComment[],
   current: ReadonlySet<string>,
   existing: readonly ExistingInlineComment[],
   max: number,
-  headSha: string
+  headSha: string,
+  unchecked: ReadonlySet<string> = new Set()
 ): ReviewPlan {
   const plan: ReviewPlan = { post: [], resolve: [], remove: [] }
   const active = new Map<string, ExistingInlineComment>()
   const ordered = [...existing].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id))
   for (const comment of ordered) {
     if (comment.resolved) continue
-    if (!current.has(comment.fingerprint)) {
+    if (!current.has(comment.fingerprint) && !unchecked.has(comment.path)) {
       if (comment.replied) {
         const body = renderResolvedInlineComment(comment.body, headSha)
         if (body !== comment.body) plan.resolve.push({ id: comment.id, body })
@@ -133,6 +145,7 @@ export async function listInlineComments(client: GitHubClient, repo: Repo, pullN
     if (hash === null) continue
     own.push({
       id: comment.id,
+      path: comment.path,
       fingerprint: hash,
       body: comment.body,
       createdAt: comment.created_at,

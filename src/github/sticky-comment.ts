@@ -118,13 +118,25 @@ function closeOpenBlocks(text: string): string {
   return out
 }
 
-/** The comments on the pull request that are this job's sticky comment: right marker and written by us; oldest first. */
+/**
+ * Whether `body` is a sticky comment plan-gate wrote under `marker`: the marker
+ * is its whole first line, where plan-gate puts it. Another workflow's bot
+ * comment that merely contains the marker (quoting a pull request's text, say)
+ * is someone else's, written as the same login.
+ */
+export function isStickyBody(body: string, marker: string): boolean {
+  const firstBreak = body.indexOf('\n')
+  const firstLine = firstBreak < 0 ? body : body.slice(0, firstBreak)
+  return firstLine.replace(/\r$/, '') === marker
+}
+
+/** The comments on the pull request that are this job's sticky comment: the marker in its place and written by us; oldest first. */
 export async function findStickyComments(client: GitHubClient, repo: Repo, issueNumber: number, marker: string, login: string): Promise<StickyComment[]> {
   const comments = await calling(`list the comments of pull request #${issueNumber}`, () =>
     client.paginate(client.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 })
   )
   return comments
-    .filter((comment) => comment.user?.login === login && typeof comment.body === 'string' && comment.body.includes(marker))
+    .filter((comment) => comment.user?.login === login && typeof comment.body === 'string' && isStickyBody(comment.body, marker))
     .map((comment) => ({ id: comment.id, body: comment.body ?? '', createdAt: comment.created_at, url: comment.html_url }))
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id))
 }

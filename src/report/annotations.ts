@@ -62,3 +62,33 @@ function rank(finding: Finding): number {
   if (finding.severity === 'warning') return 2
   return explainsVerdict(finding) ? 0 : 1
 }
+
+/**
+ * GitHub shows at most this many annotations of each level (error, warning,
+ * notice) per step, and 50 per job, dropping the rest silently (the toolkit's
+ * docs/problem-matchers.md, "Limitations").
+ */
+export const ANNOTATIONS_PER_LEVEL = 10
+export const ANNOTATIONS_PER_JOB = 50
+
+export interface AnnotationSelection {
+  shown: Annotation[]
+  /** Left out, by level: said in one line instead, so nobody takes the shown ones for all. */
+  hidden: { error: number; warning: number }
+}
+
+/** The first `room[level]` annotations of each level (they come most important first). */
+export function selectAnnotations(annotations: readonly Annotation[], room: { error: number; warning: number }): AnnotationSelection {
+  const shown: Annotation[] = []
+  const hidden = { error: 0, warning: 0 }
+  const used = { error: 0, warning: 0 }
+  for (const annotation of annotations) {
+    if (used[annotation.level] < room[annotation.level]) {
+      used[annotation.level]++
+      shown.push(annotation)
+    } else {
+      hidden[annotation.level]++
+    }
+  }
+  return { shown, hidden }
+}

@@ -19,7 +19,7 @@ import {
   waiverNote
 } from './common.js'
 import { commitUrl, lineUrl, safeHref, shortSha, type ReportContext } from './context.js'
-import { codeBlock, codeSpan, markdownText, markdownWithCode, shellArg } from './sanitize.js'
+import { codeBlock, codeSpan, markdownText, markdownWithCode, shellArg, visiblePath } from './sanitize.js'
 
 export interface MarkdownReportOptions {
   /**
@@ -67,7 +67,7 @@ export function renderPlanTable(plans: readonly PlanResult[], ctx: ReportContext
   const rows = plans.map((plan) => {
     const counts = countFindings(plan.findings)
     const cells = [
-      link(codeSpan(plan.file, { inTable: true }), lineUrl(ctx, plan.file)),
+      link(codeSpan(visiblePath(plan.file), { inTable: true }), lineUrl(ctx, plan.file)),
       markdownText(plan.rubric),
       declaredGateCell(plan, ctx),
       plan.verdict === 'FAIL' ? '❌ FAIL' : '✅ PASS',
@@ -96,7 +96,7 @@ export function renderPlanFindingsMarkdown(
   options: MarkdownReportOptions
 ): string {
   const icon = plan.verdict === 'FAIL' ? '❌' : '⚠️'
-  const parts: string[] = [`### ${icon} ${link(codeSpan(plan.file), lineUrl(ctx, plan.file))}`]
+  const parts: string[] = [`### ${icon} ${link(codeSpan(visiblePath(plan.file)), lineUrl(ctx, plan.file))}`]
 
   // The opening sentence already says what the gate findings say; listing them
   // again as bullets would repeat it, so their hints and rule links join it.

@@ -1,5 +1,5 @@
 // Pure renderers of a RunResult: no I/O, no environment, no @actions/*.
-export { toAnnotations, type Annotation } from './annotations.js'
+export { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_LEVEL, selectAnnotations, toAnnotations, type Annotation, type AnnotationSelection } from './annotations.js'
 export {
   COMMENT_MAX_FINDINGS_PER_PLAN,
   renderComment,
@@ -23,8 +23,9 @@ export {
   shellArg,
   shorten,
   terminalText,
+  visiblePath,
   type CodeSpanOptions
 } from './sanitize.js'
 export { FINGERPRINT_KEY, renderSarif, SARIF_SCHEMA_URL } from './sarif.js'
-export { renderJobSummary } from './summary.js'
+export { JOB_SUMMARY_MAX_BYTES, renderJobSummary, type JobSummaryOptions } from './summary.js'
 export { renderText, type TextOptions } from './text.js'

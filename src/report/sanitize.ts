@@ -39,6 +39,9 @@
  * - `codeBlock` fences lines so that none of them can end the block.
  * - `shellArg` quotes a word for bash so that pasting the command runs exactly
  *   one argument, whatever the path contains.
+ * - `visiblePath` is `plainText` for a file path, except that line breaks and
+ *   tabs are shown as `\uXXXX` too, so that `a\nb/plan.md` and `a b/plan.md`
+ *   read differently and a path cannot start a new log line.
  * - `shorten` never splits a surrogate pair and marks the cut with `…`.
  */
 
@@ -77,6 +80,11 @@ export function plainText(s: string, max: number = DEFAULT_MAX_LENGTH): string {
   // and a heading or gate line can hold a megabyte of them.
   const oneLine = trimSpaces(s.replace(/[ \t\r\n]+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run)).replace(/\t/g, ' '))
   return shorten(oneLine, max).replace(UNSAFE_CHARS, (char) => `\\u${hex4(char)}`)
+}
+
+/** A file path as one visible line in which no character is hidden or merged with another. */
+export function visiblePath(s: string, max: number = DEFAULT_MAX_LENGTH): string {
+  return plainText(s.replace(/[\t\n\r]/g, (char) => `\\u${hex4(char)}`), max)
 }
 
 function trimSpaces(s: string): string {

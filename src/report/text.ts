@@ -2,7 +2,7 @@
 // so the eye can run down positions, severities and rule ids.
 import type { Finding, PlanResult, RunResult } from '../engine/types.js'
 import { byPosition, contradiction, countFindings, describeCounts, tallyGate, waiverNote } from './common.js'
-import { terminalText } from './sanitize.js'
+import { terminalText, visiblePath } from './sanitize.js'
 
 export interface TextOptions {
   /** ANSI colour; the CLI decides (TTY, `NO_COLOR`), this module never looks. */
@@ -63,7 +63,7 @@ function renderPlan(plan: PlanResult, paint: Palette): string {
   const lines: string[] = []
   const source = plan.rubricSource ? `: ${terminalText(plan.rubricSource)}` : ''
   lines.push(
-    `${paint.bold(terminalText(plan.file))}  ${paint.dim(`(rubric ${terminalText(plan.rubric)}${source})`)}`
+    `${paint.bold(terminalText(visiblePath(plan.file)))}  ${paint.dim(`(rubric ${terminalText(plan.rubric)}${source})`)}`
   )
 
   const findings = [...plan.findings].sort(byPosition)

@@ -1,9 +1,9 @@
-import picomatch from 'picomatch'
 import { z } from 'zod'
 import { DEFAULT_MAX_PLAN_BYTES } from '../engine/check.js'
 import { ruleById, rules } from '../engine/rules/index.js'
 import type { BaselineEntry, Waiver, WaiverPolicy } from '../engine/waivers.js'
 import { closest, ConfigError, type ConfigProblem } from './errors.js'
+import { globMatcher } from './glob.js'
 import { RubricLoader, type ReadFile } from './load.js'
 import { rubricSchema, type Rubric } from './schema.js'
 import { parseYamlSource, problemAt, validateAt } from './yaml-source.js'
@@ -92,10 +92,8 @@ const BUILT_IN: Array<{ files: string; rubric: string }> = [
 ]
 
 function matcher(include: string[], exclude: string[]): (path: string) => boolean {
-  // dot: plans live under dot-directories such as .spec-dev and .specify.
-  const options = { dot: true }
-  const included = picomatch(include, options)
-  const excluded = exclude.length > 0 ? picomatch(exclude, options) : () => false
+  const included = globMatcher(include)
+  const excluded = exclude.length > 0 ? globMatcher(exclude) : () => false
   return (path) => included(path) && !excluded(path)
 }
 
@@ -226,7 +224,7 @@ async function loadBaseline(file: string, readFile: ReadFile, source: Parameters
 export function rubricFor(config: ResolvedConfig, path: string): RubricChoice | null {
   for (const mapping of config.mappings) {
     if (!mapping.matches(path)) continue
-    const glob = mapping.files.find((pattern) => picomatch(pattern, { dot: true })(path)) ?? mapping.files[0]
+    const glob = mapping.files.find((pattern) => globMatcher(pattern)(path)) ?? mapping.files[0]
     const where = config.source === 'built-in defaults' ? 'built-in default' : `in ${config.source}`
     return { rubric: mapping.rubric, reason: `matched ${glob} (${where})` }
   }
