@@ -18,7 +18,7 @@ import type { Outcome } from './outcome.js'
 import type { FirstReads } from './pull-request.js'
 import { publish } from './publish.js'
 import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
-import { genericRubric, selectPlans } from './select.js'
+import { choiceWithContent, genericRubric, selectPlans } from './select.js'
 
 // Plan downloads in flight at once; the throttling plugin caps requests overall.
 const DOWNLOAD_CONCURRENCY = 8
@@ -73,7 +73,8 @@ export async function checkPullRequest(
     const content = await readFileAt(client, repo, plan.path, pull.headSha)
     // Listed as changed yet missing at the head: the check cannot read what it must judge.
     if (content === null) throw new Error(`${plan.path} is listed as changed but GitHub has no such file at ${shortSha(pull.headSha)}`)
-    return { file: plan.path, content, rubric: plan.rubric, rubricSource: plan.reason }
+    const choice = choiceWithContent(plan, config, content)
+    return { file: plan.path, content, rubric: choice.rubric, rubricSource: choice.reason }
   })
   const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, ...(workerScript === undefined ? {} : { workerScript }) })
 
