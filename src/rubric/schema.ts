@@ -136,7 +136,8 @@ export const rubricSchema = z
     fields: z.array(fieldSchema).optional(),
     placeholders: z.array(placeholderSchema).optional(),
     rules: z
-      .record(z.string().regex(/^[a-z][a-z-]*$/), severity)
+      // Any key here; unknown rule ids are reported when the rubric is resolved, with a suggestion.
+      .record(z.string().min(1), severity)
       .optional()
       .describe('Severity per rule id; `off` disables the rule.')
   })
