@@ -72,7 +72,10 @@ export interface RubricChoice {
 // what each format's template writes, with the translations its users write.
 const SPEC_KIT_SIGNS: WhenInput = {
   anyOf: [
-    { line: String.raw`^#\s+(?:implementation plan|plano de implementa[cç][aã]o|plan de implementaci[oó]n|plan d'impl[eé]mentation|implementierungsplan|実装計画|实施计划|實施計劃|实现计划|구현 계획|kế hoạch triển khai)\s*[:：]` },
+    {
+      line: String.raw`^#\s+(?:implementation plan|plano de implementa[cç][aã]o|plan de implementaci[oó]n|plan d'impl[eé]mentation|implementierungsplan|実装計画|实施计划|實施計劃|实现计划|구현 계획|kế hoạch triển khai)\s*[:：]`,
+      name: '"# Implementation Plan:" title'
+    },
     { heading: 'Technical Context' },
     { heading: 'Constitution Check' },
     { heading: 'Contexto Técnico' },
@@ -88,7 +91,7 @@ const SPEC_KIT_SIGNS: WhenInput = {
     { heading: '憲法準拠チェック' },
     { heading: '宪法检查' },
     { heading: 'Kiểm tra Hiến pháp' },
-    { line: String.raw`^\*\*(?:Branch|Input|Rama|Entrada|Ramo|ブランチ|入力|分支|输入|브랜치|입력)\*\*\s*[:：]` }
+    { line: String.raw`^\*\*(?:Branch|Input|Rama|Entrada|Ramo|ブランチ|入力|分支|输入|브랜치|입력)\*\*\s*[:：]`, name: '"**Branch**:" or "**Input**:" header line' }
   ]
 }
 

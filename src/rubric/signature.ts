@@ -13,8 +13,14 @@ const text = z.string().trim().min(1, 'must not be empty')
 
 export const signalSchema = z
   .union([
-    z.strictObject({ heading: text.describe('A heading (any level) whose title is or contains these words; numbering, case, markup and punctuation are ignored.') }),
-    z.strictObject({ line: text.describe('A pattern in RE2 syntax that a line outside code blocks must match, e.g. `^# Implementation Plan:`.') })
+    z.strictObject({
+      heading: text.describe('A heading (any level) whose title is or contains these words; numbering, case, markup and punctuation are ignored.'),
+      name: text.optional().describe('How reports name this sign (default: the heading in quotes).')
+    }),
+    z.strictObject({
+      line: text.describe('A pattern in RE2 syntax (case-insensitive) that a line outside code blocks must match, e.g. `^# Implementation Plan:`.'),
+      name: text.optional().describe('How reports name this sign (default: the pattern).')
+    })
   ])
   .describe('One sign of a plan format: a heading or a line.')
 
@@ -44,8 +50,8 @@ export interface Signature {
 }
 
 function compileSignal(signal: Signal): CompiledSignal {
-  if ('heading' in signal) return { describe: `"${signal.heading}" heading`, heading: normalizeTitle(signal.heading) }
-  return { describe: `line /${signal.line}/`, line: regexPattern(signal.line, false) }
+  if ('heading' in signal) return { describe: signal.name ?? `"${signal.heading}" heading`, heading: normalizeTitle(signal.heading) }
+  return { describe: signal.name ?? `line /${signal.line}/`, line: regexPattern(signal.line, false) }
 }
 
 interface Scanned {
