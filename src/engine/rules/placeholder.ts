@@ -1,10 +1,61 @@
+import type { PlanModel } from '../model.js'
 import { itemSeverity, type Rule } from '../rule.js'
-import { spanPlaceholders } from '../lookup.js'
+import { placeholderPatterns, spanPlaceholders, type CompiledPlaceholder } from '../lookup.js'
+
+interface HiddenText {
+  text: string
+  line: number
+  column: number
+}
+
+/**
+ * Source text the model leaves out of prose: the inside of HTML comments and
+ * of code blocks, one piece per line with its position. Templates keep their
+ * instructions in comments and their example trees in code blocks, and a plan
+ * that still carries them was not finished, however invisible they are.
+ */
+function hiddenText(model: PlanModel, comments: boolean, code: boolean): HiddenText[] {
+  const pieces: HiddenText[] = []
+  const inCode = new Set<number>()
+  for (const block of model.codeBlocks) {
+    // The fence lines themselves hold no content; the lines between them do.
+    for (let line = block.line + 1; line < block.endLine; line++) {
+      inCode.add(line)
+      if (code) pieces.push({ text: model.lines[line - 1] ?? '', line, column: 1 })
+    }
+    inCode.add(block.line)
+    inCode.add(block.endLine)
+  }
+  if (!comments) return pieces
+  let open = false
+  model.lines.forEach((source, index) => {
+    const line = index + 1
+    if (inCode.has(line)) return
+    let at = 0
+    while (at < source.length) {
+      if (!open) {
+        const start = source.indexOf('<!--', at)
+        if (start < 0) break
+        open = true
+        at = start + 4
+        continue
+      }
+      const end = source.indexOf('-->', at)
+      const stop = end < 0 ? source.length : end
+      if (stop > at) pieces.push({ text: source.slice(at, stop), line, column: at + 1 })
+      if (end < 0) break
+      open = false
+      at = end + 3
+    }
+  })
+  return pieces
+}
 
 export const placeholder: Rule = {
   id: 'placeholder',
   title: 'Placeholder left in the plan',
-  description: 'Template or unfinished text (TBD, TODO, NEEDS CLARIFICATION, `[FEATURE]`, `<reason>`, …) outside code blocks, inline code and HTML comments.',
+  description:
+    'Template or unfinished text (TBD, TODO, NEEDS CLARIFICATION, `[FEATURE]`, `<reason>`, …) outside code blocks, inline code and HTML comments; placeholders marked `inComments` or `inCode` are also found inside HTML comments or code blocks.',
   defaultSeverity: 'error',
   hint: 'Replace the placeholder with the real content, or remove it.',
   check({ model, rubric, report }) {
@@ -17,6 +68,26 @@ export const placeholder: Rule = {
           message: `Placeholder "${match.text}" left in the plan`,
           severity: itemSeverity(match.spec.severity)
         })
+      }
+    }
+    const hiddenPatterns = placeholderPatterns(rubric).filter(({ spec }) => spec.inComments || spec.inCode)
+    if (hiddenPatterns.length === 0) return
+    const comments = hiddenPatterns.some(({ spec }) => spec.inComments)
+    const code = hiddenPatterns.some(({ spec }) => spec.inCode)
+    const codeLines = new Set(model.codeBlocks.flatMap((block) => Array.from({ length: Math.max(0, block.endLine - block.line - 1) }, (_, offset) => block.line + 1 + offset)))
+    for (const piece of hiddenText(model, comments, code)) {
+      const where = codeLines.has(piece.line) ? 'code block' : 'HTML comment'
+      const applies = (compiled: CompiledPlaceholder): boolean => (where === 'code block' ? compiled.spec.inCode : compiled.spec.inComments)
+      for (const compiled of hiddenPatterns) {
+        if (!applies(compiled)) continue
+        for (const match of compiled.pattern.findAll(piece.text)) {
+          report({
+            line: piece.line,
+            column: piece.column + match.index,
+            message: `Placeholder "${match.text}" left in the plan (in ${where === 'code block' ? 'a code block' : 'an HTML comment'})`,
+            severity: itemSeverity(compiled.spec.severity)
+          })
+        }
       }
     }
   }
