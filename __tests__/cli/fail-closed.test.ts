@@ -297,21 +297,21 @@ describe('the default rubric by path and content', () => {
 
   it('gives spec-kit to spec-kit plans under specs/ and .specify/specs/, and says which sign chose', async () => {
     expect(await chosen({ 'specs/014-offline/plan.md': SPEC_KIT_PLAN, '.specify/specs/014-offline/plan.md': SPEC_KIT_PLAN })).toEqual([
-      ['.specify/specs/014-offline/plan.md', 'spec-kit', 'matched **/specs/*/plan.md + "# Implementation Plan:" title → spec-kit (built-in default)'],
-      ['specs/014-offline/plan.md', 'spec-kit', 'matched **/specs/*/plan.md + "# Implementation Plan:" title → spec-kit (built-in default)']
+      ['.specify/specs/014-offline/plan.md', 'spec-kit', 'matched **/specs/*/plan.md + "Technical Context" heading → spec-kit (built-in default)'],
+      ['specs/014-offline/plan.md', 'spec-kit', 'matched **/specs/*/plan.md + "Technical Context" heading → spec-kit (built-in default)']
     ])
   })
 
   it('recognises a spec-kit plan by its Technical Context heading alone, and in translation', async () => {
     const technical = '# Feature plan\n\n## Technical Context\n\nNode 22.\n'
     const japanese = '# 計画\n\n## 技術コンテキスト\n\nNode 22。\n'
-    const header = '# Plan\n\n**Input**: the feature spec\n'
+    const header = '# Implementation Plan: Exports\n\n**Input**: Feature specification from specs/d/spec.md\n'
     const numbered = '# Plan\n\n## 2. Constitution check\n\n- [x] ok\n'
     expect(await chosen({ 'specs/a/plan.md': technical, 'specs/b/plan.md': japanese, 'specs/c/plan.md': numbered, 'specs/d/plan.md': header })).toEqual([
       ['specs/a/plan.md', 'spec-kit', 'matched **/specs/*/plan.md + "Technical Context" heading → spec-kit (built-in default)'],
       ['specs/b/plan.md', 'spec-kit', 'matched **/specs/*/plan.md + "技術コンテキスト" heading → spec-kit (built-in default)'],
       ['specs/c/plan.md', 'spec-kit', 'matched **/specs/*/plan.md + "Constitution Check" heading → spec-kit (built-in default)'],
-      ['specs/d/plan.md', 'spec-kit', 'matched **/specs/*/plan.md + "**Branch**:" or "**Input**:" header line → spec-kit (built-in default)']
+      ['specs/d/plan.md', 'spec-kit', 'matched **/specs/*/plan.md + "# Implementation Plan:" title → spec-kit (built-in default)']
     ])
   })
 
@@ -322,11 +322,13 @@ describe('the default rubric by path and content', () => {
     ])
   })
 
-  it('gives generic to other plans under specs/, and ignores signs inside code blocks', async () => {
+  it('gives generic to other plans under specs/, even with spec-kit\'s title alone, and ignores signs inside code blocks', async () => {
     const fenced = '# Plan\n\n```md\n## Technical Context\n# Implementation Plan: x\n```\n'
-    expect(await chosen({ 'specs/a/plan.md': '# Plan\n\n## Approach\n\nText.\n', 'specs/b/plan.md': fenced })).toEqual([
+    const titleOnly = '# Implementation Plan: Exports\n\n**Branch**: 003-exports\n\n## Architecture Decisions\n\nText.\n'
+    expect(await chosen({ 'specs/a/plan.md': '# Plan\n\n## Approach\n\nText.\n', 'specs/b/plan.md': fenced, 'specs/c/plan.md': titleOnly })).toEqual([
       ['specs/a/plan.md', 'generic', 'matched **/plan.md (built-in default)'],
-      ['specs/b/plan.md', 'generic', 'matched **/plan.md (built-in default)']
+      ['specs/b/plan.md', 'generic', 'matched **/plan.md (built-in default)'],
+      ['specs/c/plan.md', 'generic', 'matched **/plan.md (built-in default)']
     ])
   })
 

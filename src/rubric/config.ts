@@ -67,44 +67,60 @@ export interface RubricChoice {
 
 // The built-in mapping, written as a config would be. Paths decide where they
 // can (.spec-dev is spec-dev's own directory); where a directory is shared by
-// formats (`specs/` by spec-kit and others, `.specify/specs/` by spec-kit and
-// SpecFlow) the plan's own headings and header lines decide. Signs are kept to
-// what each format's template writes, with the translations its users write.
-const SPEC_KIT_SIGNS: WhenInput = {
+// formats (`specs/` by spec-kit and its offshoots, `.specify/specs/` by
+// spec-kit and SpecFlow) the plan's own headings and header lines decide.
+// Signs are kept to what each format's template writes, with the translations
+// its users write. A spec-kit section heading is enough; the title alone is
+// not (offshoots of spec-kit keep "# Implementation Plan:" and nothing else of
+// its template), so it counts together with spec-kit's header line.
+const SPEC_KIT_HEADINGS: WhenInput = {
   anyOf: [
+    'Technical Context',
+    'Constitution Check',
+    'Contexto Técnico',
+    'Contexte technique',
+    'Technischer Kontext',
+    '技術コンテキスト',
+    '技术背景',
+    '技术上下文',
+    '기술 컨텍스트',
+    'Bối cảnh Kỹ thuật',
+    'Verificação constitucional',
+    'Verificación de la Constitución',
+    '憲法準拠チェック',
+    '宪法检查',
+    'Kiểm tra Hiến pháp'
+  ].map((heading) => ({ heading }))
+}
+
+const SPEC_KIT_HEADER: WhenInput = {
+  allOf: [
     {
       line: String.raw`^#\s+(?:implementation plan|plano de implementa[cç][aã]o|plan de implementaci[oó]n|plan d'impl[eé]mentation|implementierungsplan|実装計画|实施计划|實施計劃|实现计划|구현 계획|kế hoạch triển khai)\s*[:：]`,
       name: '"# Implementation Plan:" title'
-    },
-    { heading: 'Technical Context' },
-    { heading: 'Constitution Check' },
-    { heading: 'Contexto Técnico' },
-    { heading: 'Contexte technique' },
-    { heading: 'Technischer Kontext' },
-    { heading: '技術コンテキスト' },
-    { heading: '技术背景' },
-    { heading: '技术上下文' },
-    { heading: '기술 컨텍스트' },
-    { heading: 'Bối cảnh Kỹ thuật' },
-    { heading: 'Verificação constitucional' },
-    { heading: 'Verificación de la Constitución' },
-    { heading: '憲法準拠チェック' },
-    { heading: '宪法检查' },
-    { heading: 'Kiểm tra Hiến pháp' },
-    { line: String.raw`^\*\*(?:Branch|Input|Rama|Entrada|Ramo|ブランチ|入力|分支|输入|브랜치|입력)\*\*\s*[:：]`, name: '"**Branch**:" or "**Input**:" header line' }
+    }
+  ],
+  anyOf: [
+    // spec-kit's header: the branch in backticks or followed by "| **Date**: …", and the spec it was planned from.
+    { line: String.raw`^\*\*(?:Branch|Rama|Ramo|ブランチ|分支|브랜치)\*\*\s*[:：]\s*(?:` + '`' + String.raw`|.*\|)`, name: '"**Branch**:" header line' },
+    { line: String.raw`^\*\*(?:Input|Entrada|入力|输入|입력)\*\*\s*[:：].*(?:spec|仕様|规格|规范|명세|especifica)`, name: '"**Input**:" header line' }
   ]
 }
 
-// SpecFlow's Step 2 plan: the parts its playbook names and spec-kit's template does not.
+// SpecFlow's Step 2 plan: the parts its playbook names, as its plans write them.
+// Tried after spec-kit's signs, whose Technical Context SpecFlow plans lack.
 const SPECFLOW_SIGNS: WhenInput = {
-  anyOf: [{ heading: 'Failure Modes' }, { heading: 'Error Handling Strategy' }, { heading: 'Design Principles' }, { heading: 'API/Interface Design' }],
+  anyOf: ['Failure Modes', 'Failure Mode Analysis', 'Error Handling Strategy', 'Design Principles', 'API/Interface Design', 'API Contracts', 'Requirement Mapping', 'Implementation Phases'].map(
+    (heading) => ({ heading })
+  ),
   atLeast: 2
 }
 
 export const BUILT_IN_MAPPING: ReadonlyArray<{ files: string[]; when?: WhenInput; rubric: string }> = [
   { files: ['**/.spec-dev/**/*plan.md'], rubric: 'spec-dev' },
+  { files: ['**/specs/*/plan.md', '**/.specify/specs/**/plan.md'], when: SPEC_KIT_HEADINGS, rubric: 'spec-kit' },
+  { files: ['**/specs/*/plan.md', '**/.specify/specs/**/plan.md'], when: SPEC_KIT_HEADER, rubric: 'spec-kit' },
   { files: ['**/.specify/specs/**/plan.md'], when: SPECFLOW_SIGNS, rubric: 'specflow' },
-  { files: ['**/specs/*/plan.md', '**/.specify/specs/**/plan.md'], when: SPEC_KIT_SIGNS, rubric: 'spec-kit' },
   // SpecFlow's own directory: a plan there that shows neither format's signs keeps SpecFlow's stricter checks.
   { files: ['**/.specify/specs/**/plan.md'], rubric: 'specflow' },
   { files: ['**/plan.md'], rubric: 'generic' }
