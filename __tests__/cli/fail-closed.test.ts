@@ -355,3 +355,11 @@ describe('the default rubric by path and content', () => {
     ])
   })
 })
+
+it('fails on a rubric "file" that is a directory', async () => {
+  const root = tree({ 'docs/plan.md': SPEC_KIT_PLAN })
+  mkdirSync(path.join(root, 'rubrics/team.yml'), { recursive: true })
+  const result = await cli(['check', 'docs/plan.md', '--rubric', 'rubrics/team.yml'], root)
+  expect(result.status).toBe(2)
+  expect(result.stderr).toContain('rubrics/team.yml is a directory, not a regular file')
+})
