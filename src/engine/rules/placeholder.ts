@@ -1,6 +1,6 @@
 import type { PlanModel } from '../model.js'
 import { itemSeverity, type Rule } from '../rule.js'
-import { placeholderPatterns, spanPlaceholders, type CompiledPlaceholder } from '../lookup.js'
+import { placeholderPatterns, spanPlaceholders } from '../lookup.js'
 
 interface HiddenText {
   text: string
@@ -74,21 +74,41 @@ export const placeholder: Rule = {
     if (hiddenPatterns.length === 0) return
     const comments = hiddenPatterns.some(({ spec }) => spec.inComments)
     const code = hiddenPatterns.some(({ spec }) => spec.inCode)
-    const codeLines = new Set(model.codeBlocks.flatMap((block) => Array.from({ length: Math.max(0, block.endLine - block.line - 1) }, (_, offset) => block.line + 1 + offset)))
+    const blockOf = new Map<number, number>()
+    model.codeBlocks.forEach((block, index) => {
+      for (let line = block.line + 1; line < block.endLine; line++) blockOf.set(line, index)
+    })
+    // A template's example tree is one leftover however many labels it holds: one finding per code block.
+    const perBlock = new Map<number, { line: number; column: number; texts: string[]; severities: Array<ReturnType<typeof itemSeverity>> }>()
     for (const piece of hiddenText(model, comments, code)) {
-      const where = codeLines.has(piece.line) ? 'code block' : 'HTML comment'
-      const applies = (compiled: CompiledPlaceholder): boolean => (where === 'code block' ? compiled.spec.inCode : compiled.spec.inComments)
+      const block = blockOf.get(piece.line)
       for (const compiled of hiddenPatterns) {
-        if (!applies(compiled)) continue
+        if (!(block === undefined ? compiled.spec.inComments : compiled.spec.inCode)) continue
         for (const match of compiled.pattern.findAll(piece.text)) {
-          report({
-            line: piece.line,
-            column: piece.column + match.index,
-            message: `Placeholder "${match.text}" left in the plan (in ${where === 'code block' ? 'a code block' : 'an HTML comment'})`,
-            severity: itemSeverity(compiled.spec.severity)
-          })
+          const severity = itemSeverity(compiled.spec.severity)
+          if (block === undefined) {
+            report({ line: piece.line, column: piece.column + match.index, message: `Placeholder "${match.text}" left in the plan (in an HTML comment)`, severity })
+            continue
+          }
+          const found = perBlock.get(block)
+          if (!found) perBlock.set(block, { line: piece.line, column: piece.column + match.index, texts: [match.text], severities: [severity] })
+          else {
+            found.texts.push(match.text)
+            found.severities.push(severity)
+          }
         }
       }
+    }
+    for (const found of [...perBlock.values()].sort((a, b) => a.line - b.line || a.column - b.column)) {
+      const shown = found.texts.slice(0, 3).map((text) => `"${text}"`).join(', ')
+      const more = found.texts.length > 3 ? ` and ${found.texts.length - 3} more` : ''
+      report({
+        line: found.line,
+        column: found.column,
+        message: `${found.texts.length === 1 ? 'Placeholder' : 'Placeholders'} ${shown}${more} left in the plan (in a code block)`,
+        // The most severe of them: the rule's own default (undefined) when any item leaves it, else error before warning.
+        severity: found.severities.includes(undefined) ? undefined : found.severities.includes('error') ? 'error' : 'warning'
+      })
     }
   }
 }
