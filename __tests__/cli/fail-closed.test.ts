@@ -363,3 +363,14 @@ it('fails on a rubric "file" that is a directory', async () => {
   expect(result.status).toBe(2)
   expect(result.stderr).toContain('rubrics/team.yml is a directory, not a regular file')
 })
+
+it('fails on a FIFO a directory scan or a glob finds at a plan path, instead of leaving it out', async () => {
+  const root = tree({ 'docs/a/plan.md': SPEC_KIT_PLAN })
+  mkdirSync(path.join(root, 'docs/b'))
+  mkfifo(path.join(root, 'docs/b/plan.md'))
+  for (const operands of [['docs'], ['docs/*/plan.md'], []]) {
+    const result = await cli(['check', ...operands], root)
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain('"docs/b/plan.md" is not a regular file (a FIFO, socket or device), so the plan cannot be read')
+  }
+}, 10_000)

@@ -70,8 +70,12 @@ export function toRepoPath(root: string, absolute: string): string {
   return relative.split(path.sep).join('/')
 }
 
-/** Every regular file under `directory`, skipping VCS and dependency folders and symbolic links (collected in `links` when given). */
-export async function walk(directory: string, links?: string[]): Promise<string[]> {
+/**
+ * Every regular file under `directory`, skipping VCS and dependency folders,
+ * symbolic links (collected in `links` when given) and other non-regular
+ * entries such as FIFOs and sockets (collected in `specials` when given).
+ */
+export async function walk(directory: string, links?: string[], specials?: string[]): Promise<string[]> {
   const found: string[] = []
   const pending = [directory]
   while (pending.length > 0 && found.length < MAX_SCANNED_FILES) {
@@ -91,6 +95,8 @@ export async function walk(directory: string, links?: string[]): Promise<string[
         found.push(full)
       } else if (entry.isSymbolicLink()) {
         links?.push(full)
+      } else {
+        specials?.push(full)
       }
     }
   }
@@ -126,6 +132,7 @@ export async function collectFiles(
   const results: OperandResult[] = []
   let cwdFiles: string[] | null = null
   const cwdLinks: string[] = []
+  const cwdSpecials: string[] = []
   const addLinks = async (links: readonly string[], matches: (link: string) => boolean, explicit: boolean, paths: string[]): Promise<void> => {
     for (const link of links) {
       if (!matches(link)) continue
@@ -156,17 +163,23 @@ export async function collectFiles(
     if (stats?.isDirectory()) {
       const paths: string[] = []
       const links: string[] = []
-      for (const file of await walk(absolute, links)) {
+      const specials: string[] = []
+      for (const file of await walk(absolute, links, specials)) {
         const repoPath = toRepoPath(root, file)
         if (!select(repoPath)) continue
         files.set(file, { path: repoPath, absolute: file, explicit: false })
         paths.push(repoPath)
       }
       await addLinks(links, (link) => select(toRepoPath(root, link)), false, paths)
+      // A plan path the scan cannot read is an error, never a file silently left out.
+      const special = specials.map((file) => toRepoPath(root, file)).find((repoPath) => select(repoPath))
+      if (special !== undefined) {
+        results.push({ operand: special, kind: 'file', paths: [], unreadable: 'is not a regular file (a FIFO, socket or device), so the plan cannot be read' })
+      }
       results.push({ operand, kind: 'directory', paths })
       continue
     }
-    cwdFiles ??= await walk(cwd, cwdLinks)
+    cwdFiles ??= await walk(cwd, cwdLinks, cwdSpecials)
     const isMatch = picomatch(operand.replace(/\\/g, '/').replace(/^\.\//, ''), { dot: true })
     const matches = (file: string): boolean => isMatch(toRepoPath(cwd, file))
     const paths: string[] = []
@@ -177,6 +190,10 @@ export async function collectFiles(
       paths.push(repoPath)
     }
     await addLinks(cwdLinks, matches, true, paths)
+    const special = cwdSpecials.find(matches)
+    if (special !== undefined) {
+      results.push({ operand: toRepoPath(root, special), kind: 'file', paths: [], unreadable: 'is not a regular file (a FIFO, socket or device), so the plan cannot be read' })
+    }
     results.push({ operand, kind: 'glob', paths })
   }
   return {
