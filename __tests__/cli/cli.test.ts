@@ -91,6 +91,30 @@ describe('plan-gate check (built CLI)', () => {
     }
   })
 
+  it('exits 2 at once on a FIFO as config, rubric or plan, instead of blocking on it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'plan-gate-cli-fifo-'))
+    try {
+      mkdirSync(path.join(dir, '.github'))
+      execFileSync('mkfifo', [path.join(dir, '.github/plan-gate.yml'), path.join(dir, 'plan.md'), path.join(dir, 'rubric.yml')])
+      writeFileSync(path.join(dir, 'other.md'), '# Plan\n')
+      for (const args of [['check', 'other.md'], ['check', 'other.md', '--config', '.github/plan-gate.yml'], ['check', 'other.md', '--config', '/dev/null']]) {
+        const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 15_000 })
+        expect(result.error).toBeUndefined()
+        expect(result.status).toBe(2)
+        expect(result.stderr).toMatch(/is a (FIFO \(named pipe\)|device), not a regular file/)
+      }
+      rmSync(path.join(dir, '.github'), { recursive: true })
+      const viaRubric = spawnSync(process.execPath, [CLI, 'check', 'other.md', '--rubric', 'rubric.yml'], { cwd: dir, encoding: 'utf8', timeout: 15_000 })
+      expect(viaRubric.status).toBe(2)
+      expect(viaRubric.stderr).toContain('rubric.yml is a FIFO (named pipe), not a regular file')
+      const viaPlan = spawnSync(process.execPath, [CLI, 'check', 'plan.md'], { cwd: dir, encoding: 'utf8', timeout: 15_000 })
+      expect(viaPlan.status).toBe(2)
+      expect(viaPlan.stderr).toContain('"plan.md" is a FIFO (named pipe), not a regular file')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
+
   it('exits 2 on usage errors', () => {
     expect(cli(['check', '--format', 'xml']).status).toBe(2)
     expect(cli(['frobnicate']).status).toBe(2)

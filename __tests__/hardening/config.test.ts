@@ -78,6 +78,67 @@ const CASES: Case[] = [
     at: `${CONFIG}:6:22`,
     message: /expected one of "error", "warning", "off"/
   },
+  ...[
+    ['__proto__: off', /unknown rule "__proto__"/],
+    ['__proto__: { placeholder: off }', /unknown rule "__proto__"/],
+    ['constructor: off', /unknown rule "constructor"/],
+    ['hasOwnProperty: off', /unknown rule "hasOwnProperty"/],
+    ['toString: warning', /unknown rule "toString"/],
+    ['Placeholder: off', /unknown rule "Placeholder"; did you mean "placeholder"\?/]
+  ].map(([entry, message]) => ({
+    name: `a rule key that is not a rule id (rules: { ${entry as string} })`,
+    tree: { [CONFIG]: `plans:\n  - files: "**/plan.md"\n    rubric:\n      extends: generic\n      rules:\n        ${entry as string}\n` },
+    at: `${CONFIG}:6:9`,
+    message: message as RegExp
+  })),
+  {
+    name: 'a prototype key smuggled in through a YAML merge key',
+    tree: { [CONFIG]: 'plans:\n  - files: "**/plan.md"\n    rubric:\n      extends: generic\n      rules:\n        <<: { __proto__: { placeholder: off } }\n' },
+    at: `${CONFIG}:6:9`,
+    message: /"<<" \(a YAML merge key\) is not supported here/
+  },
+  {
+    name: 'a merge key in place of rule ids',
+    tree: { [CONFIG]: 'plans:\n  - files: "docs/**"\n    rubric: { extends: generic, rules: &quiet { placeholder: off } }\n  - files: "**/plan.md"\n    rubric:\n      extends: generic\n      rules:\n        <<: *quiet\n' },
+    at: `${CONFIG}:8:9`,
+    message: /"<<" \(a YAML merge key\) is not supported here/
+  },
+  {
+    name: 'a __proto__ key in a plan entry',
+    tree: { [CONFIG]: 'plans:\n  - files: "**/plan.md"\n    __proto__: { rubric: generic }\n' },
+    at: `${CONFIG}:3:5`,
+    message: /"__proto__" is not allowed as a key/
+  },
+  {
+    name: 'a __proto__ key in a rubric file\'s section',
+    tree: { [CONFIG]: 'plans:\n  - files: "**/plan.md"\n    rubric: rubrics/team.yml\n', 'rubrics/team.yml': 'extends: generic\nsections:\n  - id: cost\n    title: Cost\n    __proto__: { required: false }\n' },
+    at: 'rubrics/team.yml:5:5',
+    message: /"__proto__" is not allowed as a key/
+  },
+  {
+    name: 'an empty content signature',
+    tree: { [CONFIG]: 'plans:\n  - files: "**/plan.md"\n    when: {}\n    rubric: generic\n' },
+    at: `${CONFIG}:3:11`,
+    message: /needs "anyOf" or "allOf"/
+  },
+  {
+    name: 'a content signature line pattern RE2 rejects',
+    tree: { [CONFIG]: 'plans:\n  - files: "**/plan.md"\n    when:\n      anyOf:\n        - line: "(?<=x)y"\n    rubric: generic\n' },
+    at: `${CONFIG}:5:17`,
+    message: /invalid RE2 pattern/
+  },
+  {
+    name: 'a content signature asking for more signs than it lists',
+    tree: { [CONFIG]: 'plans:\n  - files: "**/plan.md"\n    when:\n      anyOf: [{ heading: Summary }]\n      atLeast: 2\n    rubric: generic\n' },
+    at: `${CONFIG}:5:16`,
+    message: /asks for 2 signs but "anyOf" lists 1/
+  },
+  {
+    name: 'an unknown kind of content sign',
+    tree: { [CONFIG]: 'plans:\n  - files: "**/plan.md"\n    when:\n      anyOf: [{ headng: Summary }]\n    rubric: generic\n' },
+    at: `${CONFIG}:4:`,
+    message: /unknown key "headng"; did you mean "heading"\?/
+  },
   {
     name: 'an extends cycle',
     tree: { [CONFIG]: 'plans:\n  - files: "**/plan.md"\n    rubric: rubrics/a.yml\n', 'rubrics/a.yml': 'extends: rubrics/b.yml\n', 'rubrics/b.yml': 'extends: rubrics/a.yml\n' },

@@ -20,7 +20,7 @@ import type { Outcome } from './outcome.js'
 import type { FirstReads } from './pull-request.js'
 import { publish } from './publish.js'
 import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeReports } from './report.js'
-import { genericRubric, selectPlans } from './select.js'
+import { choiceWithContent, genericRubric, selectPlans } from './select.js'
 
 // Plan downloads in flight at once; the throttling plugin caps requests overall.
 const DOWNLOAD_CONCURRENCY = 8
@@ -86,7 +86,8 @@ export async function checkPullRequest(
     const content = await readFileAt(client, repo, plan.path, pull.headSha)
     // Listed as changed yet missing at the head: the check cannot read what it must judge.
     if (content === null) throw new Error(`${plan.path} is listed as changed but GitHub has no such file at ${shortSha(pull.headSha)}`)
-    return { file: plan.path, content, rubric: plan.rubric, rubricSource: plan.reason }
+    const choice = choiceWithContent(plan, config, content)
+    return { file: plan.path, content, rubric: choice.rubric, rubricSource: choice.reason }
   })
   const checked = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(workerScript === undefined ? {} : { workerScript }) })
   const result = phase.finish(checked)

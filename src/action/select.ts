@@ -33,6 +33,19 @@ export function selectPlans(paths: readonly string[], config: ResolvedConfig, gl
   return selected
 }
 
+/**
+ * The rubric once the plan's content is known: entries with content
+ * signatures can only decide then. Keeps the choice made by path when no
+ * entry of the config maps the path (a plan selected by the files input).
+ */
+export function choiceWithContent(plan: SelectedPlan, config: ResolvedConfig, content: string | Uint8Array): RubricChoice {
+  if (!config.mappings.some((mapping) => mapping.when)) return plan
+  const choice = rubricFor(config, plan.path, content)
+  if (!choice) return plan
+  const selectedBy = plan.reason.match(/; selected by the files input \(.*\)$/)?.[0] ?? ''
+  return { rubric: choice.rubric, reason: `${choice.reason}${selectedBy}` }
+}
+
 /** The rubric for plans the files input selects but the config does not map. */
 export function genericRubric(): Promise<Rubric> {
   return new RubricLoader(async () => null).load('generic', null)

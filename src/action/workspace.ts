@@ -15,7 +15,7 @@ import { repoUrl, runUrl, type RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
 import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeReports } from './report.js'
-import { genericRubric, selectPlans } from './select.js'
+import { choiceWithContent, genericRubric, selectPlans } from './select.js'
 
 export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: { sha: string; workspace: string }, workerScript?: URL | null): Promise<Outcome> {
   const root = mode.workspace
@@ -50,7 +50,9 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
   core.info(selected.length === 0 ? 'No plan in the checkout' : `Plans to check: ${selected.map((plan) => visiblePath(plan.path)).join(', ')}`)
   const jobs: PlanJob[] = []
   for (const plan of selected) {
-    jobs.push({ file: plan.path, content: await readPlanFile(root, plan.path), rubric: plan.rubric, rubricSource: plan.reason })
+    const content = await readPlanFile(root, plan.path)
+    const choice = choiceWithContent(plan, config, content)
+    jobs.push({ file: plan.path, content, rubric: choice.rubric, rubricSource: choice.reason })
   }
   const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(workerScript === undefined ? {} : { workerScript }) })
 

@@ -3,17 +3,10 @@
 // agent touched.
 import { lstat } from 'node:fs/promises'
 import path from 'node:path'
-import { changedPaths, type ChangedOptions } from '../workspace/git-changes.js'
 import { linkedPlan, type FoundFile, type Selector } from '../workspace/files.js'
 
-export interface ChangedPlans {
-  files: FoundFile[]
-  /** What the working tree was compared with, for the log. */
-  against: string
-}
-
-export async function collectChangedPlans(root: string, options: ChangedOptions, select: Selector): Promise<ChangedPlans> {
-  const { paths, against } = await changedPaths(root, options)
+/** The plans among the paths git reports changed. */
+export async function changedPlanFiles(root: string, paths: readonly string[], select: Selector): Promise<FoundFile[]> {
   const files: FoundFile[] = []
   for (const repoPath of paths) {
     if (!select(repoPath)) continue
@@ -24,9 +17,10 @@ export async function collectChangedPlans(root: string, options: ChangedOptions,
       // The same refusal as a scan's: a changed plan that links out of the repository is not read, and not skipped either.
       const target = await linkedPlan(root, absolute, repoPath)
       if (target) files.push({ path: repoPath, absolute: target, explicit: false })
-    } else if (stats.isFile()) {
+    } else {
+      // Not only regular files: a changed plan path that is a FIFO or device is refused when read, never skipped.
       files.push({ path: repoPath, absolute, explicit: false })
     }
   }
-  return { files, against }
+  return files
 }

@@ -1,40 +1,16 @@
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-import { parseArgs } from 'node:util'
-import type { FailOn, RunResult } from '../engine/types.js'
-import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.js'
-import { builtInConfig, loadConfig, rubricFor, type ResolvedConfig } from '../rubric/config.js'
-import { DEFAULT_CONFIG_PATH } from '../rubric/repo-path.js'
 import { ConfigError, formatProblem } from '../rubric/errors.js'
-import { RubricLoader } from '../rubric/load.js'
 import { presets } from '../rubric/presets/index.js'
 import { renderTemplate } from '../rubric/template.js'
-import { DEFAULT_CACHE_DIR } from '../runner/cache.js'
-import { checkPlans, type PlanJob } from '../runner/check-plans.js'
 import { VERSION } from '../version.js'
-import { collectFiles, repoFileReader } from '../workspace/files.js'
-import { baseline } from './baseline.js'
+import { repoFileReader } from '../workspace/files.js'
 import { GitError, NotAGitRepositoryError } from '../workspace/git-changes.js'
-import { collectChangedPlans } from './changed.js'
+import { baseline } from './baseline.js'
+import { check, loadNamedRubric, parseCheckArgs } from './check.js'
+import { EXIT_PASS, EXIT_USAGE, UsageError, type CliIo } from './common.js'
 import { hook } from './hook.js'
 import { init } from './init.js'
 
-export interface CliIo {
-  cwd: string
-  env: Record<string, string | undefined>
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-  /** Whether stdout is a terminal (colour only then). */
-  isTTY: boolean
-}
-
-export const EXIT_PASS = 0
-export const EXIT_FAIL = 1
-export const EXIT_USAGE = 2
-
-const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const
-type Format = (typeof FORMATS)[number]
-const FAIL_ON = ['error', 'warning', 'never'] as const
+export { EXIT_FAIL, EXIT_PASS, EXIT_USAGE, type CliIo } from './common.js'
 
 const HELP = `plan-gate ${VERSION} — check technical plans against a rubric
 
@@ -50,8 +26,10 @@ Usage:
   plan-gate --version | --help
 
 Options for check:
-  --config <file>      config file (default: ${DEFAULT_CONFIG_PATH} when it exists, else built-in defaults)
-  --rubric <name|file> check every plan with this preset or rubric file, ignoring the config mapping
+  --config <file>      config file (default: .github/plan-gate.yml or .yaml, looked for from the current
+                       directory up to the repository's top level; none → built-in defaults)
+  --rubric <name|file> check every plan with this preset or rubric file, ignoring the config mapping;
+                       a directory then means the files that rubric's globs match (listed on stderr)
   --format <format>    text (default), json, markdown or sarif
   --fail-on <level>    error (default), warning or never
   --cache              reuse results of unchanged plans (keyed by content, rubric, config and version)
@@ -60,10 +38,11 @@ Options for check:
   --base <ref>         with --changed: against the merge base of <ref> and HEAD instead
   --staged             with --changed: only what is staged in the index (for pre-commit)
 
-Exit status: 0 every plan passes, 1 a plan fails, 2 usage or configuration error.
-`
+A file is checked as named; a directory means the plans under it (files the config's globs match);
+anything else is a glob relative to the current directory. An operand that gives no plan is an error.
 
-class UsageError extends Error {}
+Exit status: 0 every plan passes, 1 a plan fails, 2 usage or configuration error (nothing is checked).
+`
 
 /** Runs the CLI; returns the exit status. Never throws: every failure becomes a message and a status. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -81,13 +60,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         io.stdout(`${VERSION}\n`)
         return EXIT_PASS
       case 'check':
-        return await check(rest, io)
+        return await check(rest, io, HELP)
       case 'presets':
         return presets_(io)
       case 'template':
         return await template(rest, io)
       case 'baseline':
-        return await baseline(rest, io, check, (message) => new UsageError(message))
+        return await baseline(rest, io, (args, baselineIo) => check(args, baselineIo, HELP), (message) => new UsageError(message))
       case 'init':
         return await init(rest, io)
       case 'hook':
@@ -113,108 +92,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-function parse(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        config: { type: 'string' },
-        rubric: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        'fail-on': { type: 'string', default: 'error' },
-        cache: { type: 'boolean', default: false },
-        'cache-location': { type: 'string' },
-        changed: { type: 'boolean', default: false },
-        base: { type: 'string' },
-        staged: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' }
-      }
-    })
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
-  }
-}
-
-async function check(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args)
-  if (values.help) {
-    io.stdout(HELP)
-    return EXIT_PASS
-  }
-  const format = values.format as Format
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`)
-  const failOn = values['fail-on'] as FailOn
-  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}; got "${values['fail-on']}"`)
-
-  const root = io.cwd
-  const readRepoFile = repoFileReader(root)
-  const config = await loadCliConfig(values.config, root, readRepoFile)
-  const override = values.rubric ? await loadNamedRubric(values.rubric, '--rubric', readRepoFile) : null
-  const fallback = override ? null : (await builtInConfig()).mappings.find((mapping) => mapping.rubric.name === 'generic')?.rubric ?? null
-
-  if (!values.changed && (values.base !== undefined || values.staged)) throw new UsageError('--base and --staged go with --changed')
-  if (values.changed && positionals.length > 0) throw new UsageError('--changed checks the changed plans git reports; name no files with it')
-  const operands = positionals.length > 0 ? positionals : ['.']
-  const isPlan = (repoPath: string): boolean => rubricFor(config, repoPath) !== null
-  const { files, unmatched } = values.changed
-    ? { ...(await collectChangedPlans(root, { base: values.base, staged: values.staged }, isPlan)), unmatched: [] }
-    : await collectFiles(root, operands, isPlan)
-  for (const operand of unmatched) io.stderr(`plan-gate: warning: "${operand}" matched no plan file\n`)
-
-  const jobs: PlanJob[] = []
-  for (const file of files) {
-    const choice = override
-      ? { rubric: override, reason: `--rubric ${values.rubric}` }
-      : rubricFor(config, file.path) ?? (fallback && file.explicit ? { rubric: fallback, reason: `named on the command line; no entry in ${config.source} matches it` } : null)
-    if (!choice) continue
-    jobs.push({ file: file.path, content: await readFile(file.absolute), rubric: choice.rubric, rubricSource: choice.reason })
-  }
-  const cacheDir = values.cache || values['cache-location'] !== undefined ? path.resolve(root, values['cache-location'] ?? DEFAULT_CACHE_DIR) : undefined
-  const result = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(cacheDir ? { cacheDir } : {}) })
-  io.stdout(render(result, format, io))
-  if (failOn === 'never') return EXIT_PASS
-  return result.verdict === 'PASS' ? EXIT_PASS : EXIT_FAIL
-}
-
-/** A rubric named on the command line; a bad name is a usage error about the option, not a file position. */
-async function loadNamedRubric(ref: string, option: string, readRepoFile: (repoPath: string) => Promise<string | null>) {
-  try {
-    return await new RubricLoader(readRepoFile).load(ref, null)
-  } catch (error) {
-    const unlocated = error instanceof ConfigError && error.problems.length === 1 && error.problems[0]!.file === 'plan-gate'
-    if (unlocated) throw new UsageError(`${option}: ${error.problems[0]!.message}`)
-    throw error
-  }
-}
-
-async function loadCliConfig(option: string | undefined, root: string, readRepoFile: (repoPath: string) => Promise<string | null>): Promise<ResolvedConfig> {
-  const file = option ?? DEFAULT_CONFIG_PATH
-  const absolute = path.resolve(root, file)
-  let text: string | null = null
-  try {
-    text = await readFile(absolute, 'utf8')
-  } catch {
-    if (option !== undefined) throw new UsageError(`config file "${option}" not found`)
-  }
-  const display = path.relative(root, absolute).split(path.sep).join('/') || file
-  return loadConfig(display, text, readRepoFile)
-}
-
-function render(result: RunResult, format: Format, io: CliIo): string {
-  switch (format) {
-    case 'json':
-      return renderJson(result)
-    case 'sarif':
-      return renderSarif(result, { version: VERSION })
-    case 'markdown':
-      return renderMarkdown(result, { version: VERSION })
-    case 'text':
-      return renderText(result, { color: io.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb' })
-  }
-}
-
 function presets_(io: CliIo): number {
   const width = Math.max(...[...presets.keys()].map((name) => name.length))
   for (const [name, preset] of presets) io.stdout(`${name.padEnd(width)}  ${preset.description ?? ''}\n`)
@@ -222,7 +99,7 @@ function presets_(io: CliIo): number {
 }
 
 async function template(args: readonly string[], io: CliIo): Promise<number> {
-  const { positionals } = parse(args)
+  const { positionals } = parseCheckArgs(args)
   const [ref] = positionals
   if (!ref || positionals.length > 1) throw new UsageError('template takes one preset name or rubric file')
   const rubric = await loadNamedRubric(ref, 'template', repoFileReader(io.cwd))

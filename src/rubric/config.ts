@@ -6,6 +6,8 @@ import { closest, ConfigError, type ConfigProblem } from './errors.js'
 import { globMatcher } from './glob.js'
 import { RubricLoader, type ReadFile } from './load.js'
 import { rubricSchema, type Rubric } from './schema.js'
+import { compileSignature, whenSchema, type Signature, type WhenInput } from './signature.js'
+import { PatternError } from '../engine/patterns.js'
 import { parseYamlSource, problemAt, validateAt } from './yaml-source.js'
 
 export const DEFAULT_PARSE_TIMEOUT_MS = 10_000
@@ -20,6 +22,7 @@ export const configSchema = z
         z.strictObject({
           files: globs.describe('Globs of plan files, relative to the repository root.'),
           exclude: globs.optional().describe('Globs of files to leave out.'),
+          when: whenSchema.optional(),
           rubric: z
             .union([z.string().trim().min(1), rubricSchema])
             .describe('A preset name, a path to a rubric file (relative to the repository root), or an inline rubric.')
@@ -66,13 +69,18 @@ export interface PlanMapping {
   files: string[]
   exclude: string[]
   rubric: Rubric
+  /** Whether the path is one this entry's globs take (its signature aside). */
   matches(path: string): boolean
+  /** Content signatures the file must show for this entry to apply. */
+  when?: Signature
 }
 
 export interface ResolvedConfig {
   /** Where the mapping came from, for reports: the config path or "built-in defaults". */
   source: string
   mappings: PlanMapping[]
+  /** The rubric for a file some entry's globs take although no entry's signature holds for it. */
+  fallback: Rubric
   maxPlanBytes: number
   parseTimeoutMs: number
   /** Waivers and baseline; empty lists when the config has none. */
@@ -85,10 +93,65 @@ export interface RubricChoice {
   reason: string
 }
 
-const BUILT_IN: Array<{ files: string; rubric: string }> = [
-  { files: '**/.spec-dev/**/*plan.md', rubric: 'spec-dev' },
-  { files: '**/.specify/specs/**/plan.md', rubric: 'specflow' },
-  { files: '**/plan.md', rubric: 'generic' }
+// The built-in mapping, written as a config would be. Paths decide where they
+// can (.spec-dev is spec-dev's own directory); where a directory is shared by
+// formats (`specs/` by spec-kit and its offshoots, `.specify/specs/` by
+// spec-kit and SpecFlow) the plan's own headings and header lines decide.
+// Signs are kept to what each format's template writes, with the translations
+// its users write. A spec-kit section heading is enough; the title alone is
+// not (offshoots of spec-kit keep "# Implementation Plan:" and nothing else of
+// its template), so it counts together with spec-kit's header line.
+const SPEC_KIT_HEADINGS: WhenInput = {
+  anyOf: [
+    'Technical Context',
+    'Constitution Check',
+    'Contexto Técnico',
+    'Contexte technique',
+    'Technischer Kontext',
+    '技術コンテキスト',
+    '技术背景',
+    '技术上下文',
+    '기술 컨텍스트',
+    'Bối cảnh Kỹ thuật',
+    'Verificação constitucional',
+    'Verificación de la Constitución',
+    '憲法準拠チェック',
+    '宪法检查',
+    'Kiểm tra Hiến pháp'
+  ].map((heading) => ({ heading }))
+}
+
+const SPEC_KIT_HEADER: WhenInput = {
+  allOf: [
+    {
+      line: String.raw`^#\s+(?:implementation plan|plano de implementa[cç][aã]o|plan de implementaci[oó]n|plan d'impl[eé]mentation|implementierungsplan|実装計画|实施计划|實施計劃|实现计划|구현 계획|kế hoạch triển khai)\s*[:：]`,
+      name: '"# Implementation Plan:" title'
+    }
+  ],
+  anyOf: [
+    // spec-kit's header: the branch in backticks or followed by "| **Date**: …", and the spec it was planned from.
+    { line: String.raw`^\*\*(?:Branch|Rama|Ramo|ブランチ|分支|브랜치)\*\*\s*[:：]\s*(?:` + '`' + String.raw`|.*\|)`, name: '"**Branch**:" header line' },
+    { line: String.raw`^\*\*(?:Input|Entrada|入力|输入|입력)\*\*\s*[:：].*(?:spec|仕様|规格|规范|명세|especifica)`, name: '"**Input**:" header line' }
+  ]
+}
+
+// SpecFlow's Step 2 plan: the parts its playbook names, as its plans write them.
+// Tried after spec-kit's signs, whose Technical Context SpecFlow plans lack.
+const SPECFLOW_SIGNS: WhenInput = {
+  anyOf: ['Failure Modes', 'Failure Mode Analysis', 'Error Handling Strategy', 'Design Principles', 'API/Interface Design', 'API Contracts', 'Requirement Mapping', 'Implementation Phases'].map(
+    (heading) => ({ heading })
+  ),
+  atLeast: 2
+}
+
+export const BUILT_IN_MAPPING: ReadonlyArray<{ files: string[]; when?: WhenInput; rubric: string }> = [
+  { files: ['**/.spec-dev/**/*plan.md'], rubric: 'spec-dev' },
+  { files: ['**/specs/*/plan.md', '**/.specify/specs/**/plan.md'], when: SPEC_KIT_HEADINGS, rubric: 'spec-kit' },
+  { files: ['**/specs/*/plan.md', '**/.specify/specs/**/plan.md'], when: SPEC_KIT_HEADER, rubric: 'spec-kit' },
+  { files: ['**/.specify/specs/**/plan.md'], when: SPECFLOW_SIGNS, rubric: 'specflow' },
+  // SpecFlow's own directory: a plan there that shows neither format's signs keeps SpecFlow's stricter checks.
+  { files: ['**/.specify/specs/**/plan.md'], rubric: 'specflow' },
+  { files: ['**/plan.md'], rubric: 'generic' }
 ]
 
 function matcher(include: string[], exclude: string[]): (path: string) => boolean {
@@ -104,10 +167,23 @@ function toList(value: string | string[] | undefined): string[] {
 export async function builtInConfig(): Promise<ResolvedConfig> {
   const loader = new RubricLoader(async () => null)
   const mappings: PlanMapping[] = []
-  for (const entry of BUILT_IN) {
-    mappings.push({ files: [entry.files], exclude: [], rubric: await loader.load(entry.rubric, null), matches: matcher([entry.files], []) })
+  for (const entry of BUILT_IN_MAPPING) {
+    mappings.push({
+      files: entry.files,
+      exclude: [],
+      rubric: await loader.load(entry.rubric, null),
+      matches: matcher(entry.files, []),
+      ...(entry.when ? { when: compileSignature(entry.when) } : {})
+    })
   }
-  return { source: 'built-in defaults', mappings, maxPlanBytes: DEFAULT_MAX_PLAN_BYTES, parseTimeoutMs: DEFAULT_PARSE_TIMEOUT_MS, policy: emptyPolicy('built-in defaults') }
+  return {
+    source: 'built-in defaults',
+    mappings,
+    fallback: await loader.load('generic', null),
+    maxPlanBytes: DEFAULT_MAX_PLAN_BYTES,
+    parseTimeoutMs: DEFAULT_PARSE_TIMEOUT_MS,
+    policy: emptyPolicy('built-in defaults')
+  }
 }
 
 /**
@@ -133,12 +209,32 @@ export async function loadConfig(file: string, text: string | null, readFile: Re
         problems.push(problemAt(source, Array.isArray(entry.files) ? ['plans', index, 'files', globIndex] : ['plans', index, 'files'], `"${glob}" is outside the repository; globs are relative to the repository root`))
       }
     }
+    let when: Signature | undefined
+    if (entry.when) {
+      const at = ['plans', index, 'when']
+      if (!entry.when.anyOf && !entry.when.allOf) problems.push(problemAt(source, at, 'needs "anyOf" or "allOf": the signs a file must show'))
+      if (entry.when.atLeast !== undefined && entry.when.atLeast > (entry.when.anyOf?.length ?? 0)) {
+        problems.push(problemAt(source, [...at, 'atLeast'], `asks for ${entry.when.atLeast} signs but "anyOf" lists ${entry.when.anyOf?.length ?? 0}`))
+      }
+      for (const list of ['anyOf', 'allOf'] as const) {
+        entry.when[list]?.forEach((signal, signalIndex) => {
+          if (!('line' in signal)) return
+          try {
+            compileSignature({ allOf: [signal] })
+          } catch (error) {
+            if (!(error instanceof PatternError)) throw error
+            problems.push(problemAt(source, [...at, list, signalIndex, 'line'], `invalid RE2 pattern: ${error.message}`))
+          }
+        })
+      }
+      if (problems.length === 0) when = compileSignature(entry.when)
+    }
     try {
       const rubric =
         typeof entry.rubric === 'string'
           ? await loader.load(entry.rubric, site)
           : await loader.loadInline((value as { plans: Array<{ rubric: unknown }> }).plans[index]!.rubric, site, `inline rubric of plans[${index}]`)
-      mappings.push({ files, exclude, rubric, matches: matcher(files, exclude) })
+      mappings.push({ files, exclude, rubric, matches: matcher(files, exclude), ...(when ? { when } : {}) })
     } catch (error) {
       if (error instanceof ConfigError) problems.push(...error.problems)
       else throw error
@@ -150,6 +246,7 @@ export async function loadConfig(file: string, text: string | null, readFile: Re
   return {
     source: file,
     mappings,
+    fallback: await loader.load('generic', null),
     maxPlanBytes: config.limits?.maxPlanBytes ?? DEFAULT_MAX_PLAN_BYTES,
     parseTimeoutMs: config.limits?.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
     policy: { waivers, baseline, source: file, ...(config.baseline !== undefined ? { baselineFile: config.baseline } : {}) }
@@ -220,13 +317,36 @@ async function loadBaseline(file: string, readFile: ReadFile, source: Parameters
   return parsed.data.findings
 }
 
-/** The rubric for a repository-relative path: the first mapping that matches, or null when none does. */
-export function rubricFor(config: ResolvedConfig, path: string): RubricChoice | null {
+/** Whether some entry's globs take the path: such a file is a plan, whatever its content. */
+export function isPlanPath(config: ResolvedConfig, path: string): boolean {
+  return config.mappings.some((mapping) => mapping.matches(path))
+}
+
+/**
+ * The rubric for a repository-relative path: the first entry whose globs take
+ * it and whose signature (if any) its content shows. Without content, entries
+ * with a signature cannot apply. A path some entry takes but whose signs match
+ * no entry is still a plan, checked with the generic rubric (never skipped);
+ * null only when no entry's globs take the path.
+ */
+export function rubricFor(config: ResolvedConfig, path: string, content: string | Uint8Array | null = null): RubricChoice | null {
+  const where = config.source === 'built-in defaults' ? 'built-in default' : `in ${config.source}`
+  let text: string | null = null
+  let candidate: PlanMapping | null = null
   for (const mapping of config.mappings) {
     if (!mapping.matches(path)) continue
     const glob = mapping.files.find((pattern) => globMatcher(pattern)(path)) ?? mapping.files[0]
-    const where = config.source === 'built-in defaults' ? 'built-in default' : `in ${config.source}`
-    return { rubric: mapping.rubric, reason: `matched ${glob} (${where})` }
+    if (!mapping.when) return { rubric: mapping.rubric, reason: `matched ${glob} (${where})` }
+    candidate ??= mapping
+    if (content === null) continue
+    text ??= typeof content === 'string' ? content : new TextDecoder().decode(content)
+    const signs = mapping.when.test(text)
+    if (signs) return { rubric: mapping.rubric, reason: `matched ${glob} + ${signs[0]} → ${mapping.rubric.name} (${where})` }
   }
-  return null
+  if (!candidate) return null
+  const glob = candidate.files.find((pattern) => globMatcher(pattern)(path)) ?? candidate.files[0]
+  return {
+    rubric: config.fallback,
+    reason: `matched ${glob} (${where}) without the content signs that entry asks for${content === null ? ' (content not read)' : ''}; no other entry matches, so the generic rubric applies`
+  }
 }

@@ -65,10 +65,12 @@ export function layerProblems(base: RubricFile, layer: RubricFile, merged: Rubri
   }
   const sectionIds = ((merged.sections ?? []) as Array<{ id: string }>).map((section) => section.id)
   for (const list of ['tables', 'checklists', 'fields'] as const) {
-    ;((layer[list] as Array<{ section?: string }> | undefined) ?? []).forEach((item, index) => {
-      if (item.section !== undefined && !sectionIds.includes(item.section)) {
-        const suggestion = closest(item.section, sectionIds)
-        problems.push(locate([list, index, 'section'], `no section with id "${item.section}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`))
+    ;((layer[list] as Array<{ section?: string; justifiedIn?: string }> | undefined) ?? []).forEach((item, index) => {
+      for (const key of ['section', 'justifiedIn'] as const) {
+        const ref = item[key]
+        if (ref === undefined || sectionIds.includes(ref)) continue
+        const suggestion = closest(ref, sectionIds)
+        problems.push(locate([list, index, key], `no section with id "${ref}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`))
       }
     })
   }
@@ -97,6 +99,10 @@ export function layerProblems(base: RubricFile, layer: RubricFile, merged: Rubri
 function mergedItem<T extends { id: string }>(base: readonly T[] | undefined, item: { id: string }): T | undefined {
   const found = base?.find((existing) => existing.id === item.id)
   return found ? { ...found, ...item } : undefined
+}
+
+function checklistItem(item: string | { text: string; aliases?: string[] }): { text: string; aliases: string[] } {
+  return typeof item === 'string' ? { text: item, aliases: [] } : { text: item.text, aliases: item.aliases ?? [] }
 }
 
 /** Fills every default; the layers were checked, so every required field is present. */
@@ -143,9 +149,11 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     section: checklist.section,
     required: checklist.required ?? true,
     severity: checklist.severity,
-    items: (checklist.items ?? []).map((item) => (typeof item === 'string' ? { text: item, aliases: [] } : { text: item.text, aliases: item.aliases ?? [] })),
+    items: (checklist.items ?? []).map(checklistItem),
     allChecked: checklist.allChecked ?? true,
-    matchThreshold: checklist.matchThreshold ?? 0.6
+    matchThreshold: checklist.matchThreshold ?? 0.6,
+    ticked: (checklist.ticked ?? []).map(checklistItem),
+    justifiedIn: checklist.justifiedIn
   }))
   const fields: FieldSpec[] = (file.fields ?? []).map((field) => ({
     id: field.id,
@@ -161,7 +169,9 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     text: placeholder.text,
     regex: placeholder.regex,
     caseSensitive: placeholder.caseSensitive ?? false,
-    severity: placeholder.severity
+    severity: placeholder.severity,
+    inComments: placeholder.inComments ?? false,
+    inCode: placeholder.inCode ?? false
   }))
   // Compile once here so a pattern problem surfaces at load time, not mid-check.
   for (const placeholder of placeholders) {

@@ -91,7 +91,14 @@ export const checklistSchema = z
     severity: severity.optional(),
     items: z.array(checklistItem).optional().describe('Items that must be present (matched by their words, not letter for letter).'),
     allChecked: z.boolean().optional().describe('Whether every task item in scope must be checked (default true).'),
-    matchThreshold: z.number().min(0.1).max(1).optional().describe('Share of an item\'s words that must appear (default 0.6).')
+    matchThreshold: z.number().min(0.1).max(1).optional().describe('Share of an item\'s words that must appear (default 0.6).'),
+    ticked: z
+      .array(checklistItem)
+      .optional()
+      .describe('Items that must be ticked when present (matched by their words); with it, other task items in scope may stay open.'),
+    justifiedIn: id
+      .optional()
+      .describe('Id of a section whose table excuses an unticked item: a row whose first cell names the item, with a justification in its other cells.')
   })
   .describe('A task-list checklist.')
 
@@ -113,7 +120,9 @@ export const placeholderSchema = z
     text: text.optional().describe('Literal text, matched as whole words.'),
     regex: text.optional().describe('A pattern in RE2 syntax (linear time; no backreferences or lookaround).'),
     caseSensitive: z.boolean().optional(),
-    severity: severity.optional()
+    severity: severity.optional(),
+    inComments: z.boolean().optional().describe('Also look inside HTML comments, where templates hide their instructions (default false).'),
+    inCode: z.boolean().optional().describe('Also look inside code blocks, where templates put example trees and option labels (default false).')
   })
   .describe('Text that marks an unfinished plan.')
 
@@ -143,7 +152,8 @@ export const rubricSchema = z
     fields: z.array(fieldSchema).optional(),
     placeholders: z.array(placeholderSchema).optional(),
     rules: z
-      .record(z.string().regex(/^[a-z][a-z-]*$/), severity)
+      // Any key here; unknown rule ids are reported when the rubric is resolved, with a suggestion.
+      .record(z.string().min(1), severity)
       .optional()
       .describe('Severity per rule id; `off` disables the rule.')
   })
@@ -203,6 +213,8 @@ export interface ChecklistSpec {
   items: Array<{ text: string; aliases: string[] }>
   allChecked: boolean
   matchThreshold: number
+  ticked: Array<{ text: string; aliases: string[] }>
+  justifiedIn?: string
 }
 
 export interface FieldSpec {
@@ -221,6 +233,8 @@ export interface PlaceholderSpec {
   regex?: string
   caseSensitive: boolean
   severity?: SeverityOption
+  inComments: boolean
+  inCode: boolean
 }
 
 export interface Rubric {

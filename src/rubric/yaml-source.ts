@@ -126,6 +126,20 @@ type Issue = z.core.$ZodIssue
 
 /** Validates `value` (found at `basePath` in the source) with a zod schema; throws ConfigError with located problems. */
 export function validateAt<S extends z.ZodType>(schema: S, source: YamlSource, basePath: readonly PropertyKey[], value: unknown): z.output<S> {
+  const smuggled = prototypeKeys(value)
+  if (smuggled.length > 0) {
+    throw new ConfigError(
+      sortProblems(
+        smuggled.slice(0, MAX_PROBLEMS).map(({ path, key }) => {
+          if (key === MERGE_KEY) {
+            return problemAt(source, [...basePath, ...path], '"<<" (a YAML merge key) is not supported here: write the keys out, or use a rubric file with "extends"', key)
+          }
+          const what = path.at(-1) === 'rules' ? `unknown rule "${key}"` : `"${key}" is not allowed as a key`
+          return problemAt(source, [...basePath, ...path], `${what}: it would change how every object behaves instead of setting a value`, key)
+        })
+      )
+    )
+  }
   const result = schema.safeParse(value, { reportInput: true })
   if (result.success) return result.data
   const problems: ConfigProblem[] = []
@@ -153,6 +167,33 @@ export function validateAt<S extends z.ZodType>(schema: S, source: YamlSource, b
   const listed = sortProblems(dedupe(problems))
   if (truncated) listed.push({ file: source.file, line: 1, column: 1, path: '', message: `more problems follow; only the first ${MAX_PROBLEMS} are listed` })
   throw new ConfigError(listed)
+}
+
+/**
+ * Own `__proto__` keys (and YAML merge keys) anywhere in a parsed value. The YAML parser keeps them
+ * as plain keys, but any later copy (a zod record, a spread) assigns them, and
+ * that replaces the copy's prototype: the key vanishes silently, or its value
+ * becomes inherited settings no check ever sees.
+ */
+const MERGE_KEY = '<<'
+
+function prototypeKeys(root: unknown): Array<{ path: PropertyKey[]; key: string }> {
+  const found: Array<{ path: PropertyKey[]; key: string }> = []
+  const pending: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: root, path: [] }]
+  while (pending.length > 0) {
+    const { value, path } = pending.pop()!
+    if (value === null || typeof value !== 'object') continue
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => pending.push({ value: item, path: [...path, index] }))
+      continue
+    }
+    for (const key of Object.keys(value)) {
+      // YAML 1.2 has no merge keys, so "<<" stays a plain key; reading it as one would be a guess either way.
+      if (key === '__proto__' || key === MERGE_KEY) found.push({ path, key })
+      else pending.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] })
+    }
+  }
+  return found
 }
 
 export function sortProblems(problems: ConfigProblem[]): ConfigProblem[] {

@@ -1,4 +1,5 @@
-import { lstat, readdir, realpath, readFile, stat } from 'node:fs/promises'
+import { constants, type Stats } from 'node:fs'
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { ConfigError } from '../rubric/errors.js'
 import { globMatcher } from '../rubric/glob.js'
@@ -10,6 +11,51 @@ import { globMatcher } from '../rubric/glob.js'
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn'])
 const MAX_SCANNED_FILES = 200_000
+/** Config and rubric files are small; anything larger is refused before it is read. */
+export const MAX_REPO_FILE_BYTES = 1024 * 1024
+
+/** A path that exists but cannot be read as a file: a directory, a FIFO, a device, or a file over the size cap. */
+export class UnreadableFileError extends Error {}
+
+/** What a non-regular file is, in words a user recognises. */
+export function describeFileType(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory'
+  if (stats.isFIFO()) return 'a FIFO (named pipe)'
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device'
+  if (stats.isSocket()) return 'a socket'
+  if (stats.isSymbolicLink()) return 'a symbolic link'
+  return 'not a regular file'
+}
+
+/**
+ * Reads a regular file, refusing anything else. The file is opened without
+ * blocking and checked on the open handle, so a FIFO with no writer (or a
+ * device that never ends) is an error at once instead of a hang, and a file
+ * swapped between a check and the read cannot slip through.
+ */
+export async function readRegularFile(absolute: string, maxBytes = Number.POSITIVE_INFINITY): Promise<Buffer> {
+  const handle = await open(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  try {
+    const stats = await handle.stat()
+    if (!stats.isFile()) throw new UnreadableFileError(`is ${describeFileType(stats)}, not a regular file`)
+    if (stats.size > maxBytes) throw new UnreadableFileError(`is ${stats.size} bytes; the limit is ${maxBytes} bytes`)
+    const limit = Number.isFinite(maxBytes) ? maxBytes + 1 : stats.size + 1
+    const chunks: Buffer[] = []
+    let total = 0
+    // Read to the end rather than trusting the size: a file may grow while it is read; the cap still holds.
+    for (;;) {
+      const chunk = Buffer.alloc(Math.max(1, Math.min(64 * 1024, limit - total)))
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null)
+      if (bytesRead === 0) break
+      chunks.push(chunk.subarray(0, bytesRead))
+      total += bytesRead
+      if (total > maxBytes) throw new UnreadableFileError(`is more than ${maxBytes} bytes; the limit is ${maxBytes} bytes`)
+    }
+    return Buffer.concat(chunks)
+  } finally {
+    await handle.close()
+  }
+}
 
 export interface FoundFile {
   /** Repository-relative path with forward slashes (or the path as given, for files outside the root). */
@@ -24,7 +70,7 @@ export function toRepoPath(root: string, absolute: string): string {
   return relative.split(path.sep).join('/')
 }
 
-/** Where a scan found entries that are neither files, directories nor links. */
+/** Where a scan found entries that are neither files nor directories. */
 export interface WalkExtras {
   /** Symbolic links, which scans never follow. */
   links?: string[]
@@ -42,16 +88,17 @@ export class ScanError extends Error {
 }
 
 /**
- * Every regular file under `directory`, skipping VCS and dependency folders
- * and symbolic links (collected in `extras.links` when given). A directory it
- * cannot read, or more files than it may look at, fails the scan: either could
- * hide a plan, and a scan that silently saw less would pass plans it never read.
+ * Every regular file under `directory`, skipping VCS and dependency folders,
+ * symbolic links and other non-regular entries such as FIFOs and sockets
+ * (collected in `extras` when given). A directory it cannot read, or more files
+ * than it may look at, fails the scan: either could hide a plan, and a scan
+ * that silently saw less would pass plans it never read.
  */
-export async function walk(directory: string, extras: string[] | WalkExtras = {}): Promise<string[]> {
-  const { links, others } = Array.isArray(extras) ? { links: extras, others: undefined } : extras
+export async function walk(directory: string, extras: WalkExtras = {}): Promise<string[]> {
+  const { links, others } = extras
+  const maxFiles = extras.maxFiles ?? MAX_SCANNED_FILES
   const found: string[] = []
   const pending = [directory]
-  const maxFiles = (Array.isArray(extras) ? undefined : extras.maxFiles) ?? MAX_SCANNED_FILES
   while (pending.length > 0) {
     const current = pending.pop()!
     let entries
@@ -87,67 +134,101 @@ export async function walk(directory: string, extras: string[] | WalkExtras = {}
 
 export type Selector = (repoPath: string) => boolean
 
+export type OperandKind = 'file' | 'directory' | 'glob'
+
+export interface OperandResult {
+  operand: string
+  kind: OperandKind
+  /** Repository paths this operand contributed. */
+  paths: string[]
+  /** Why a named file cannot be checked (missing files are reported as matching nothing instead). */
+  unreadable?: string
+}
+
 /**
  * Resolves the command line's operands: a file is taken as named, a directory
  * means the plans under it that `select` accepts, anything else is a glob
- * relative to the root.
+ * relative to `cwd` (the root by default). Every operand is reported with what
+ * it matched, so the caller can refuse the ones that matched nothing.
  */
-export async function collectFiles(root: string, operands: readonly string[], select: Selector): Promise<{ files: FoundFile[]; unmatched: string[] }> {
+export async function collectFiles(
+  root: string,
+  operands: readonly string[],
+  select: Selector,
+  cwd: string = root
+): Promise<{ files: FoundFile[]; unmatched: string[]; operands: OperandResult[] }> {
   const files = new Map<string, FoundFile>()
-  const unmatched: string[] = []
-  let rootFiles: string[] | null = null
-  const rootLinks: string[] = []
-  const rootOthers: string[] = []
-  const addLinks = async (links: readonly string[], matches: Selector, explicit: boolean): Promise<void> => {
+  const results: OperandResult[] = []
+  let cwdFiles: string[] | null = null
+  const cwdLinks: string[] = []
+  const cwdSpecials: string[] = []
+  const addLinks = async (links: readonly string[], matches: (link: string) => boolean, explicit: boolean, paths: string[]): Promise<void> => {
     for (const link of links) {
+      if (!matches(link)) continue
       const repoPath = toRepoPath(root, link)
-      if (!matches(repoPath)) continue
       const target = await linkedPlan(root, link, repoPath)
-      if (target) files.set(link, { path: repoPath, absolute: target, explicit })
+      if (!target) continue
+      files.set(link, { path: repoPath, absolute: target, explicit })
+      paths.push(repoPath)
     }
   }
   for (const operand of operands) {
-    const absolute = path.resolve(root, operand)
+    const absolute = path.resolve(cwd, operand)
     const stats = await lstat(absolute).catch(() => null)
-    if (stats?.isFile() || stats?.isSymbolicLink()) {
+    if (stats && !stats.isDirectory()) {
       const repoPath = toRepoPath(root, absolute)
-      files.set(absolute, { path: repoPath.startsWith('..') ? operand : repoPath, absolute, explicit: true })
+      const shown = repoPath.startsWith('..') ? operand : repoPath
+      const target = stats.isSymbolicLink() ? await stat(absolute).catch(() => null) : stats
+      if (target === null) {
+        results.push({ operand, kind: 'file', paths: [], unreadable: 'is a symbolic link that leads nowhere' })
+      } else if (!target.isFile()) {
+        results.push({ operand, kind: 'file', paths: [], unreadable: `is ${describeFileType(target)}, not a regular file` })
+      } else {
+        files.set(absolute, { path: shown, absolute, explicit: true })
+        results.push({ operand, kind: 'file', paths: [shown] })
+      }
       continue
     }
     if (stats?.isDirectory()) {
-      const before = files.size
+      const paths: string[] = []
       const links: string[] = []
-      const others: string[] = []
-      for (const file of await walk(absolute, { links, others })) {
+      const specials: string[] = []
+      for (const file of await walk(absolute, { links, others: specials })) {
         const repoPath = toRepoPath(root, file)
-        if (select(repoPath)) files.set(file, { path: repoPath, absolute: file, explicit: false })
+        if (!select(repoPath)) continue
+        files.set(file, { path: repoPath, absolute: file, explicit: false })
+        paths.push(repoPath)
       }
-      await addLinks(links, select, false)
-      refuseOthers(root, others, select)
-      if (files.size === before) unmatched.push(operand)
+      await addLinks(links, (link) => select(toRepoPath(root, link)), false, paths)
+      // A plan path the scan cannot read is an error, never a file silently left out.
+      const special = specials.map((file) => toRepoPath(root, file)).find((repoPath) => select(repoPath))
+      if (special !== undefined) {
+        results.push({ operand: special, kind: 'file', paths: [], unreadable: 'is not a regular file (a FIFO, socket or device), so the plan cannot be read' })
+      }
+      results.push({ operand, kind: 'directory', paths })
       continue
     }
-    rootFiles ??= await walk(root, { links: rootLinks, others: rootOthers })
+    cwdFiles ??= await walk(cwd, { links: cwdLinks, others: cwdSpecials })
     const isMatch = globMatcher(operand.replace(/\\/g, '/').replace(/^\.\//, ''))
-    const before = files.size
-    for (const file of rootFiles) {
+    const matches = (file: string): boolean => isMatch(toRepoPath(cwd, file))
+    const paths: string[] = []
+    for (const file of cwdFiles) {
+      if (!matches(file)) continue
       const repoPath = toRepoPath(root, file)
-      if (isMatch(repoPath)) files.set(file, { path: repoPath, absolute: file, explicit: true })
+      files.set(file, { path: repoPath, absolute: file, explicit: true })
+      paths.push(repoPath)
     }
-    await addLinks(rootLinks, isMatch, true)
-    refuseOthers(root, rootOthers, isMatch)
-    if (files.size === before) unmatched.push(operand)
+    await addLinks(cwdLinks, matches, true, paths)
+    const special = cwdSpecials.find(matches)
+    if (special !== undefined) {
+      results.push({ operand: toRepoPath(root, special), kind: 'file', paths: [], unreadable: 'is not a regular file (a FIFO, socket or device), so the plan cannot be read' })
+    }
+    results.push({ operand, kind: 'glob', paths })
   }
-  return { files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), unmatched }
-}
-
-/** A plan path that is a FIFO, socket or device is an error, not a file skipped without a word. */
-function refuseOthers(root: string, others: readonly string[], matches: Selector): void {
-  for (const other of others) {
-    const repoPath = toRepoPath(root, other)
-    if (matches(repoPath)) {
-      throw new ConfigError([{ file: repoPath, line: 1, column: 1, path: '', message: 'is not a regular file (a FIFO, socket or device); plan-gate reads plans from regular files only' }])
-    }
+  return {
+    files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    unmatched: results.filter((result) => result.paths.length === 0 && result.unreadable === undefined).map((result) => result.operand),
+    operands: results
   }
 }
 
@@ -168,12 +249,12 @@ export async function planCandidates(root: string): Promise<string[]> {
 export async function readPlanFile(root: string, repoPath: string): Promise<Buffer> {
   const absolute = path.join(root, ...repoPath.split('/'))
   const stats = await lstat(absolute)
-  if (stats.isFile()) return readFile(absolute)
+  if (stats.isFile()) return readRegularFile(absolute)
   const refuse = (message: string): ConfigError => new ConfigError([{ file: repoPath, line: 1, column: 1, path: '', message }])
   if (!stats.isSymbolicLink()) throw refuse('is not a regular file (a FIFO, socket or device); plan-gate reads plans from regular files only')
   const target = await linkedPlan(root, absolute, repoPath)
   if (target === null) throw refuse('is a symbolic link to a directory, not a plan file')
-  return readFile(target)
+  return readRegularFile(target)
 }
 
 /**
@@ -199,9 +280,10 @@ export async function linkedPlan(root: string, link: string, repoPath: string): 
 
 /**
  * Reads a repository file for the rubric loader: null when missing, and
- * refused when a symbolic link would lead outside the root.
+ * refused when a symbolic link would lead outside the root, when it is not a
+ * regular file (a FIFO would block the read forever) or when it is over the cap.
  */
-export function repoFileReader(root: string): (repoPath: string) => Promise<string | null> {
+export function repoFileReader(root: string, maxBytes = MAX_REPO_FILE_BYTES): (repoPath: string) => Promise<string | null> {
   return async (repoPath) => {
     const absolute = path.resolve(root, repoPath)
     let real: string
@@ -214,6 +296,11 @@ export function repoFileReader(root: string): (repoPath: string) => Promise<stri
     if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
       throw new Error(`${repoPath} resolves outside the repository`)
     }
-    return readFile(real, 'utf8')
+    try {
+      return (await readRegularFile(real, maxBytes)).toString('utf8')
+    } catch (error) {
+      if (error instanceof UnreadableFileError) throw new Error(`${repoPath} ${error.message}`)
+      throw error
+    }
   }
 }

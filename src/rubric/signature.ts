@@ -1,0 +1,112 @@
+import { z } from 'zod'
+import { regexPattern, type TextPattern } from '../engine/patterns.js'
+import { matchTitle, normalizeTitle } from '../engine/text.js'
+
+// Content signatures: what a plan says about its own format. The path alone
+// cannot tell a spec-kit plan from a SpecFlow plan under `.specify/specs/`, nor
+// a spec-kit plan under `specs/` from any other plan.md, so a config entry may
+// also ask for headings or lines the format always writes. Only the start of a
+// plan is read (formats announce themselves early), line by line, outside code
+// fences: cheap enough to run on every candidate file before its real check.
+
+const text = z.string().trim().min(1, 'must not be empty')
+
+export const signalSchema = z
+  .union([
+    z.strictObject({
+      heading: text.describe('A heading (any level) whose title is or contains these words; numbering, case, markup and punctuation are ignored.'),
+      name: text.optional().describe('How reports name this sign (default: the heading in quotes).')
+    }),
+    z.strictObject({
+      line: text.describe('A pattern in RE2 syntax (case-insensitive) that a line outside code blocks must match, e.g. `^# Implementation Plan:`.'),
+      name: text.optional().describe('How reports name this sign (default: the pattern).')
+    })
+  ])
+  .describe('One sign of a plan format: a heading or a line.')
+
+export const whenSchema = z
+  .strictObject({
+    anyOf: z.array(signalSchema).min(1).optional().describe('At least `atLeast` (default 1) of these signs must be present.'),
+    allOf: z.array(signalSchema).min(1).optional().describe('Every one of these signs must be present.'),
+    atLeast: z.number().int().min(1).optional().describe('How many of the `anyOf` signs must be present (default 1).')
+  })
+  .describe('Content signatures: the entry applies only to files whose text shows these signs; otherwise the next entry is tried.')
+
+export type Signal = z.infer<typeof signalSchema>
+export type WhenInput = z.infer<typeof whenSchema>
+
+/** Plans announce their format in their first lines and headings; reading further only costs time. */
+const SCANNED_CHARACTERS = 256 * 1024
+
+interface CompiledSignal {
+  describe: string
+  heading?: string
+  line?: TextPattern
+}
+
+export interface Signature {
+  /** The signs found, described for the report (`"Technical Context" heading`); null when the signature does not hold. */
+  test(content: string): string[] | null
+}
+
+function compileSignal(signal: Signal): CompiledSignal {
+  if ('heading' in signal) return { describe: signal.name ?? `"${signal.heading}" heading`, heading: normalizeTitle(signal.heading) }
+  return { describe: signal.name ?? `line /${signal.line}/`, line: regexPattern(signal.line, false) }
+}
+
+interface Scanned {
+  headings: string[]
+  lines: string[]
+}
+
+function scan(content: string): Scanned {
+  const headings: string[] = []
+  const lines: string[] = []
+  let fence: string | null = null
+  for (const line of content.slice(0, SCANNED_CHARACTERS).split(/\r\n|\r|\n/)) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1]
+    if (fence !== null) {
+      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = null
+      continue
+    }
+    if (marker !== undefined) {
+      fence = marker
+      continue
+    }
+    lines.push(line)
+    const heading = /^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line)?.[1]
+    if (heading !== undefined) headings.push(normalizeTitle(heading))
+  }
+  return { headings, lines }
+}
+
+function found(signal: CompiledSignal, scanned: Scanned): boolean {
+  if (signal.heading !== undefined) {
+    const wanted = signal.heading
+    return scanned.headings.some((heading) => matchTitle(heading, wanted) !== null)
+  }
+  return scanned.lines.some((line) => signal.line!.test(line))
+}
+
+/** Compiles a validated `when`; throws PatternError for a line pattern RE2 rejects. */
+export function compileSignature(when: WhenInput): Signature {
+  const anyOf = (when.anyOf ?? []).map(compileSignal)
+  const allOf = (when.allOf ?? []).map(compileSignal)
+  const atLeast = when.atLeast ?? 1
+  return {
+    test(content) {
+      const scanned = scan(content)
+      const signs: string[] = []
+      for (const signal of allOf) {
+        if (!found(signal, scanned)) return null
+        signs.push(signal.describe)
+      }
+      if (anyOf.length > 0) {
+        const present = anyOf.filter((signal) => found(signal, scanned))
+        if (present.length < atLeast) return null
+        signs.push(...present.map((signal) => signal.describe))
+      }
+      return signs
+    }
+  }
+}
