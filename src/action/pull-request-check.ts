@@ -10,6 +10,7 @@ import { renderComment, renderJobSummary, shortSha, type ReportContext } from '.
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
+import { companionPaths } from '../engine/check.js'
 import { VERSION } from '../version.js'
 import { configErrorMarkdown, skippedMarkdown } from './bodies.js'
 import { repoUrl, runUrl, type PullRequestRef, type RunContext } from './context.js'
@@ -73,7 +74,11 @@ export async function checkPullRequest(
     const content = await readFileAt(client, repo, plan.path, pull.headSha)
     // Listed as changed yet missing at the head: the check cannot read what it must judge.
     if (content === null) throw new Error(`${plan.path} is listed as changed but GitHub has no such file at ${shortSha(pull.headSha)}`)
-    return { file: plan.path, content, rubric: plan.rubric, rubricSource: plan.reason }
+    // Siblings the rubric names are read at the head too: they are part of the change being judged.
+    const companions = await Promise.all(
+      companionPaths(plan.path, plan.rubric).map(async ({ id, file }) => ({ id, file, content: await readFileAt(client, repo, file, pull.headSha) }))
+    )
+    return { file: plan.path, content, rubric: plan.rubric, rubricSource: plan.reason, ...(companions.length > 0 ? { companions } : {}) }
   })
   const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, ...(workerScript === undefined ? {} : { workerScript }) })
 

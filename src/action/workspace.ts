@@ -9,6 +9,7 @@ import { renderJobSummary, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
+import { companionPaths } from '../engine/check.js'
 import { VERSION } from '../version.js'
 import { toRepoPath, walk, repoFileReader } from '../workspace/files.js'
 import { configErrorMarkdown, skippedMarkdown } from './bodies.js'
@@ -50,7 +51,11 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
   core.info(selected.length === 0 ? 'No plan in the checkout' : `Plans to check: ${selected.map((plan) => plan.path).join(', ')}`)
   const jobs: PlanJob[] = []
   for (const plan of selected) {
-    jobs.push({ file: plan.path, content: await readFile(path.join(root, plan.path)), rubric: plan.rubric, rubricSource: plan.reason })
+    const readSibling = repoFileReader(root)
+    const companions = await Promise.all(
+      companionPaths(plan.path, plan.rubric).map(async ({ id, file }) => ({ id, file, content: await readSibling(file).catch(() => null) }))
+    )
+    jobs.push({ file: plan.path, content: await readFile(path.join(root, plan.path)), rubric: plan.rubric, rubricSource: plan.reason, ...(companions.length > 0 ? { companions } : {}) })
   }
   const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, ...(workerScript === undefined ? {} : { workerScript }) })
 

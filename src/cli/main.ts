@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { companionPaths } from '../engine/check.js'
 import type { FailOn, RunResult } from '../engine/types.js'
 import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.js'
 import { builtInConfig, loadConfig, rubricFor, type ResolvedConfig } from '../rubric/config.js'
@@ -9,6 +10,7 @@ import { ConfigError, formatProblem } from '../rubric/errors.js'
 import { RubricLoader } from '../rubric/load.js'
 import { presets } from '../rubric/presets/index.js'
 import { renderTemplate } from '../rubric/template.js'
+import { derivedRubricYaml } from '../rubric/template-yaml.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
 import { VERSION } from '../version.js'
 import { collectFiles, repoFileReader } from '../workspace/files.js'
@@ -36,6 +38,7 @@ Usage:
   plan-gate check [files, directories or globs...]   check plans (default: .)
   plan-gate presets                                  list the built-in rubrics
   plan-gate template <preset or rubric file>         print a skeleton plan for a rubric
+  plan-gate rubric --from-template <file>            print the rubric a plan template implies, as YAML to edit
   plan-gate --version | --help
 
 Options for check:
@@ -70,6 +73,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return presets_(io)
       case 'template':
         return await template(rest, io)
+      case 'rubric':
+        return await rubricCommand(rest, io)
       default:
         throw new UsageError(`unknown command "${command}"`)
     }
@@ -133,7 +138,8 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
       ? { rubric: override, reason: `--rubric ${values.rubric}` }
       : rubricFor(config, file.path) ?? (fallback && file.explicit ? { rubric: fallback, reason: `named on the command line; no entry in ${config.source} matches it` } : null)
     if (!choice) continue
-    jobs.push({ file: file.path, content: await readFile(file.absolute), rubric: choice.rubric, rubricSource: choice.reason })
+    const companions = await Promise.all(companionPaths(file.path, choice.rubric).map(async ({ id, file }) => ({ id, file, content: await readRepoFile(file).catch(() => null) })))
+    jobs.push({ file: file.path, content: await readFile(file.absolute), rubric: choice.rubric, rubricSource: choice.reason, ...(companions.length > 0 ? { companions } : {}) })
   }
   const result = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs })
   io.stdout(render(result, format, io))
@@ -190,5 +196,24 @@ async function template(args: readonly string[], io: CliIo): Promise<number> {
   if (!ref || positionals.length > 1) throw new UsageError('template takes one preset name or rubric file')
   const rubric = await loadNamedRubric(ref, 'template', repoFileReader(io.cwd))
   io.stdout(renderTemplate(rubric))
+  return EXIT_PASS
+}
+
+async function rubricCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { 'from-template': { type: 'string' } } })
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+  const file = parsed.values['from-template']
+  if (!file || parsed.positionals.length > 0) throw new UsageError('rubric takes --from-template <plan template file>')
+  let text: string
+  try {
+    text = await readFile(path.resolve(io.cwd, file), 'utf8')
+  } catch {
+    throw new UsageError(`template "${file}" not found`)
+  }
+  io.stdout(derivedRubricYaml(text, path.relative(io.cwd, path.resolve(io.cwd, file)).split(path.sep).join('/')))
   return EXIT_PASS
 }

@@ -41,6 +41,8 @@ export interface PlanMapping {
   exclude: string[]
   rubric: Rubric
   matches(path: string): boolean
+  /** Why this mapping's rubric, when more than its glob says (a derived rubric). */
+  reason?: string
 }
 
 export interface ResolvedConfig {
@@ -57,9 +59,12 @@ export interface RubricChoice {
   reason: string
 }
 
-const BUILT_IN: Array<{ files: string; rubric: string }> = [
+const BUILT_IN: Array<{ files: string; rubric: string; exclude?: string[] }> = [
   { files: '**/.spec-dev/**/*plan.md', rubric: 'spec-dev' },
   { files: '**/.specify/specs/**/plan.md', rubric: 'specflow' },
+  // Archived changes are history: moving a change into the archive must not re-judge it.
+  { files: '**/openspec/changes/*/design.md', rubric: 'openspec', exclude: ['**/openspec/changes/archive/**'] },
+  { files: '**/.kiro/specs/*/design.md', rubric: 'kiro' },
   { files: '**/plan.md', rubric: 'generic' }
 ]
 
@@ -75,11 +80,26 @@ function toList(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value]
 }
 
-export async function builtInConfig(): Promise<ResolvedConfig> {
-  const loader = new RubricLoader(async () => null)
+/** spec-kit's plan template: a repository that has one gets it as the rubric of its spec-kit plans. */
+export const SPEC_KIT_TEMPLATE = '.specify/templates/plan-template.md'
+const SPEC_KIT_PLANS = 'specs/*/plan.md'
+
+/**
+ * The defaults. With `readFile`, a spec-kit repository's own plan template
+ * (read like any rubric file: from the base commit on pull requests) becomes
+ * the rubric of its plans, and the report says so.
+ */
+export async function builtInConfig(readFile: ReadFile = async () => null): Promise<ResolvedConfig> {
+  const loader = new RubricLoader(readFile)
   const mappings: PlanMapping[] = []
+  const template = await readFile(SPEC_KIT_TEMPLATE)
+  if (template !== null) {
+    const rubric = await loader.loadInline({ template: SPEC_KIT_TEMPLATE }, { source: parseYamlSource('plan-gate', '{}').source, path: [] }, 'plan-template')
+    mappings.push({ files: [SPEC_KIT_PLANS], exclude: [], rubric, matches: matcher([SPEC_KIT_PLANS], []), reason: `rubric derived from ${SPEC_KIT_TEMPLATE}` })
+  }
   for (const entry of BUILT_IN) {
-    mappings.push({ files: [entry.files], exclude: [], rubric: await loader.load(entry.rubric, null), matches: matcher([entry.files], []) })
+    const exclude = entry.exclude ?? []
+    mappings.push({ files: [entry.files], exclude, rubric: await loader.load(entry.rubric, null), matches: matcher([entry.files], exclude) })
   }
   return { source: 'built-in defaults', mappings, maxPlanBytes: DEFAULT_MAX_PLAN_BYTES, parseTimeoutMs: DEFAULT_PARSE_TIMEOUT_MS }
 }
@@ -89,7 +109,7 @@ export async function builtInConfig(): Promise<ResolvedConfig> {
  * and the built-in defaults apply. Every problem is a located ConfigError.
  */
 export async function loadConfig(file: string, text: string | null, readFile: ReadFile): Promise<ResolvedConfig> {
-  if (text === null) return builtInConfig()
+  if (text === null) return builtInConfig(readFile)
   const { source, value } = parseYamlSource(file, text)
   if (value === null || value === undefined) {
     throw new ConfigError([{ file, line: 1, column: 1, path: '', message: 'the config file is empty; it needs a "plans" list (or delete it to use the built-in defaults)' }])
@@ -133,7 +153,7 @@ export function rubricFor(config: ResolvedConfig, path: string): RubricChoice | 
     if (!mapping.matches(path)) continue
     const glob = mapping.files.find((pattern) => picomatch(pattern, { dot: true })(path)) ?? mapping.files[0]
     const where = config.source === 'built-in defaults' ? 'built-in default' : `in ${config.source}`
-    return { rubric: mapping.rubric, reason: `matched ${glob} (${where})` }
+    return { rubric: mapping.rubric, reason: `matched ${glob} (${mapping.reason ? `${mapping.reason}, ` : ''}${where})` }
   }
   return null
 }
