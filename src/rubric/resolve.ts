@@ -230,7 +230,8 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     severity: block.severity,
     minCount: block.minCount ?? 1,
     sequential: block.sequential ?? false,
-    items: block.items && { kind: block.items.kind ?? 'list', under: block.items.under, min: block.items.min ?? 1, numbered: block.items.numbered ?? false }
+    items: block.items && { kind: block.items.kind ?? 'list', under: block.items.under, min: block.items.min ?? 1, numbered: block.items.numbered ?? false },
+    skeleton: block.skeleton
   }))
   const lines: LineRuleSpec[] = (file.lines ?? []).map((rule) => ({
     id: rule.id,

@@ -137,7 +137,8 @@ export const blockSchema = z
         numbered: z.boolean().optional().describe('Whether each item must start with its id `<block>.<n>` (e.g. `- [ ] 2.1 …` in group 2); otherwise a numbered list\'s own numbers give the ids.')
       })
       .optional()
-      .describe('The items inside each block; each gets the id `<block number>.<item number>`.')
+      .describe('The items inside each block; each gets the id `<block number>.<item number>`.'),
+    skeleton: text.optional().describe('Markdown of one block as `plan-gate template` writes it, e.g. "### Requirement 1: <area>" and its items.')
   })
   .describe('Repeated numbered blocks, such as `### Requirement 1` … or `## 1. Group`, each with its items.')
 
@@ -303,6 +304,7 @@ export interface BlockSpec {
   minCount: number
   sequential: boolean
   items?: { kind: 'list' | 'task'; under?: string; min: number; numbered: boolean }
+  skeleton?: string
 }
 
 export interface LineRuleSpec {

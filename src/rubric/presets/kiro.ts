@@ -8,7 +8,9 @@ import { commonPlaceholders } from './placeholders.js'
 const kiroPlaceholders = [
   ...commonPlaceholders,
   // cc-sdd's templates write their blanks as {{NAME}}.
-  { id: 'mustache-token', regex: String.raw`\{\{[A-Z][A-Z0-9_]*\}\}`, caseSensitive: true, severity: 'error' as const }
+  { id: 'mustache-token', regex: String.raw`\{\{[A-Z][A-Z0-9_]*\}\}`, caseSensitive: true, severity: 'error' as const },
+  // The blanks of `plan-gate template kiro-requirements`, and the EARS guide's own.
+  { id: 'ears-token', regex: String.raw`<(?:area|role|capability|benefit|trigger|system|response|unwanted condition|precondition|event)>|\[(?:event|system|response/action|precondition|trigger|feature is included)\]`, severity: 'error' as const }
 ]
 
 /** Requirement ids cited as "1.1", "2", "1.1-1.4" or "Requirement 2". */
@@ -78,7 +80,17 @@ export const kiroRequirements: RubricFile = {
       heading: String.raw`^(?:(?:Requirement|Req\.?|要件|需求|Requisito)\s*)?(\d+)(?:[.:：)\s]|$)`,
       section: 'requirements',
       sequential: true,
-      items: { kind: 'list', under: String.raw`^(?:Acceptance Criteria|受け?入れ?基準|受入基準|验收标准|驗收標準|Criterios de aceptación)`, min: 1 }
+      items: { kind: 'list', under: String.raw`^(?:Acceptance Criteria|受け?入れ?基準|受入基準|验收标准|驗收標準|Criterios de aceptación)`, min: 1 },
+      skeleton: [
+        '### Requirement 1: <area>',
+        '',
+        '**Objective:** As a <role>, I want <capability>, so that <benefit>',
+        '',
+        '#### Acceptance Criteria',
+        '',
+        '1. WHEN <trigger>, THE <system> SHALL <response>',
+        '2. IF <unwanted condition>, THEN THE <system> SHALL <response>'
+      ].join('\n')
     }
   ],
   lines: [

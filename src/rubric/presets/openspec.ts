@@ -8,7 +8,7 @@ import { commonPlaceholders } from './placeholders.js'
 const openspecPlaceholders = [
   ...commonPlaceholders,
   // The proposal template's list entries, left as written.
-  { id: 'capability-path', regex: String.raw`<(?:existing-)?capability-path>|<brief description[^<>\n]{0,80}>|<what requirement is changing>`, severity: 'error' as const }
+  { id: 'capability-path', regex: String.raw`<(?:existing-)?capability-path>|<brief description[^<>\n]{0,80}>|<what requirement is changing>|<(?:group|task)>`, severity: 'error' as const }
 ]
 
 export const openspec: RubricFile = {
@@ -96,7 +96,8 @@ export const openspecTasks: RubricFile = {
       title: 'task group',
       heading: String.raw`^(\d+)\.?(?:\s|$)`,
       sequential: true,
-      items: { kind: 'task', min: 1, numbered: true }
+      items: { kind: 'task', min: 1, numbered: true },
+      skeleton: ['## 1. <group>', '', '- [ ] 1.1 <task>', '- [ ] 1.2 <task>'].join('\n')
     }
   ],
   placeholders: openspecPlaceholders
