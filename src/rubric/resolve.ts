@@ -1,4 +1,4 @@
-import { PatternError, literalPattern, regexPattern } from '../engine/patterns.js'
+import { PatternError, captureAll, literalPattern, regexPattern } from '../engine/patterns.js'
 import { rules as registeredRules } from '../engine/rules/index.js'
 import { closest, type ConfigProblem } from './errors.js'
 import type {
@@ -101,7 +101,8 @@ export function layerProblems(base: RubricFile, layer: RubricFile, merged: Rubri
   const checkPattern = (value: string | undefined, path: readonly PropertyKey[]): void => {
     if (value === undefined) return
     try {
-      regexPattern(value, false)
+      // Compiled as written (captureAll adds no wrapper), so RE2's message quotes the user's own pattern.
+      captureAll(value, true, '')
     } catch (error) {
       if (error instanceof PatternError) problems.push(locate(path, `invalid RE2 pattern: ${error.message}`))
       else throw error
