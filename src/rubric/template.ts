@@ -67,5 +67,6 @@ function tableLines(columns: string[]): string[] {
 }
 
 function checklistLines(items: string[]): string[] {
-  return [...items.map((item) => `- [ ] ${item}`), '']
+  // A checklist that names no items still needs one for the skeleton to have the part.
+  return [...(items.length > 0 ? items : ['<task>']).map((item) => `- [ ] ${item}`), '']
 }

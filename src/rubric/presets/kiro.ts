@@ -10,7 +10,7 @@ const kiroPlaceholders = [
   // cc-sdd's templates write their blanks as {{NAME}}.
   { id: 'mustache-token', regex: String.raw`\{\{[A-Z][A-Z0-9_]*\}\}`, caseSensitive: true, severity: 'error' as const },
   // The blanks of `plan-gate template kiro-requirements`, and the EARS guide's own.
-  { id: 'ears-token', regex: String.raw`<(?:area|role|capability|benefit|trigger|system|response|unwanted condition|precondition|event)>|\[(?:event|system|response/action|precondition|trigger|feature is included)\]`, severity: 'error' as const }
+  { id: 'ears-token', regex: String.raw`<(?:area|role|capability|benefit|trigger|system|response|unwanted condition|precondition|event|task)>|\[(?:event|system|response/action|precondition|trigger|feature is included)\]`, severity: 'error' as const }
 ]
 
 /** Requirement ids cited as "1.1", "2", "1.1-1.4" or "Requirement 2". */
