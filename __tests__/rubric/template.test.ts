@@ -123,10 +123,22 @@ describe('a plan checked against its template', () => {
     const lines = leftover.split('\n')
     expect(lines[18]).toBe('*GATE: Must pass before Phase 0 research. Re-check after Phase 1 design.*')
     expect(lines[30]).toBe('> **Fill ONLY if the Principles Review found violations**')
-    // [name]; the summary instruction; the example value (the template's token and NEEDS CLARIFICATION); the instruction line; the example row's three cells.
-    expect(placeholders).toEqual([3, 9, 13, 13, 31, 35, 35, 35])
-    expect(result.findings.some((finding) => finding.line === 19)).toBe(false)
+    // [name]; the summary instruction; the example value ([e.g., …] and NEEDS CLARIFICATION); the example row's three cells.
+    expect(placeholders).toEqual([3, 9, 13, 13, 35, 35, 35])
+    // Notes the template sets in emphasis or a quote stay: the GATE line, and "Fill ONLY if …".
+    expect(result.findings.some((finding) => finding.line === 19 || finding.line === 31)).toBe(false)
+    // A token the common placeholders know is reported once, not again as a template leftover.
+    expect(result.findings.filter((finding) => finding.line === 13).map((finding) => finding.message)).toEqual([
+      'Placeholder "[e.g., Node 22, Go 1.23 or NEEDS CLARIFICATION]" left in the plan',
+      'Placeholder "NEEDS CLARIFICATION" left in the plan'
+    ])
     expect(result.verdict).toBe('FAIL')
+  })
+
+  it('reports a plain instruction line of the template left in the plan', async () => {
+    const rubric = await fromTemplate('plan-template-legacy.md')
+    const plan = '# Plan\n\n## Approach\n\nDescribe the technical approach in a few paragraphs.\n\n## Phase 0: Research\n\nDone.\n\n## Progress\n\n- [x] Research complete\n- [x] Design complete\n- [x] Principles review passed\n'
+    expect(brief(checkPlan({ file: 'plan.md', content: plan }, { rubric, rubricSource: 'test' }))).toEqual(['placeholder@5'])
   })
 
   it('keeps an unticked item of a template checklist an error', async () => {

@@ -1,4 +1,5 @@
 import { buildModel, type Heading, type PlanModel } from '../engine/model.js'
+import { literalPattern, regexPattern } from '../engine/patterns.js'
 import { normalizeTitle } from '../engine/text.js'
 import { commonPlaceholders } from './presets/placeholders.js'
 import type { ChecklistInput, FieldInput, PlaceholderInput, RubricFile, SectionInput, TableInput } from './schema.js'
@@ -123,15 +124,21 @@ function leftovers(model: PlanModel, title: Heading | undefined): PlaceholderInp
     seen.add(key)
     found.push({ id: `template-leftover-${found.length + 1}`, severity: 'error', ...placeholder })
   }
+  const common = commonPlaceholders.map((placeholder) => (placeholder.regex ? regexPattern(placeholder.regex, placeholder.caseSensitive ?? false) : literalPattern(placeholder.text!, placeholder.caseSensitive ?? false)))
   for (const span of model.spans) {
     if (span.code) continue
     for (const match of span.text.matchAll(TOKEN)) {
       const token = match[0]
-      // `[x](…)` is a link; the TOKEN pattern already skipped it. A bracketed token the plan may keep as a link text is matched only when no "(" follows.
-      add({ regex: `${escapeRe2(token)}(?:[^(]|$)`, caseSensitive: true }, `token:${token}`)
+      // A token every preset already knows ([DATE], [e.g., …]) is reported once, by that placeholder.
+      if (common.some((pattern) => pattern.test(token))) continue
+      add({ text: token, caseSensitive: true }, `token:${token}`)
     }
-    const line = span.text.trim().replace(/^[>*_\s]+|[*_\s]+$/gu, '')
     if (span.heading || title?.line === span.line) continue
+    // Notes the template sets in emphasis or a quote ("*GATE: Must pass …*", "> **Fill ONLY if …**") are
+    // meant to stay; plain imperative prose ("Describe the approach …") is a blank to replace.
+    const raw = (model.lines[span.line - 1] ?? '').trim()
+    if (/^(?:>|[*_])/u.test(raw)) continue
+    const line = span.text.trim()
     if (INSTRUCTION.test(line) && line.split(/\s+/u).length >= 3 && !hasToken(line)) add({ text: line, caseSensitive: true }, `line:${line}`)
   }
   return found
@@ -186,6 +193,3 @@ function uniqueId(base: string, used: Set<string>): string {
   return id
 }
 
-function escapeRe2(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/gu, '\\$&')
-}
