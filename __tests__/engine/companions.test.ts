@@ -172,6 +172,15 @@ references:
   })
 })
 
+describe('the kiro preset', () => {
+  it('counts a numbered "Feature Classification & Scope" opening, as cc-sdd designs write it, as the Overview', async () => {
+    const design = '# Design\n\n## 1. Feature Classification & Scope\n\n- Extension of the pipeline; out of scope: the logger.\n'
+    const missing = check(design, await preset('kiro')).findings.filter((finding) => finding.ruleId === 'section-missing').map((finding) => finding.message)
+    expect(missing).toHaveLength(6)
+    expect(missing.some((message) => message.includes('"Overview"'))).toBe(false)
+  })
+})
+
 describe('config problems', () => {
   async function problems(yaml: string): Promise<string[]> {
     try {

@@ -89,7 +89,14 @@ const SPEC_KIT_PLANS = 'specs/*/plan.md'
  * (read like any rubric file: from the base commit on pull requests) becomes
  * the rubric of its plans, and the report says so.
  */
-export async function builtInConfig(readFile: ReadFile = async () => null): Promise<ResolvedConfig> {
+export async function builtInConfig(readRepoFile: ReadFile = async () => null): Promise<ResolvedConfig> {
+  // The template is looked for, then loaded: one read (one API request in the action) serves both.
+  const read = new Map<string, Promise<string | null>>()
+  const readFile: ReadFile = (path) => {
+    let text = read.get(path)
+    if (!text) read.set(path, (text = readRepoFile(path)))
+    return text
+  }
   const loader = new RubricLoader(readFile)
   const mappings: PlanMapping[] = []
   const template = await readFile(SPEC_KIT_TEMPLATE)

@@ -21,7 +21,7 @@ export const kiro: RubricFile = {
   description: 'Kiro / cc-sdd design.md: Overview, Architecture, Components and Interfaces, Data Models, Error Handling, Testing Strategy, Requirements Traceability; every requirement of requirements.md traced here and covered by a task of tasks.md',
   gate: { required: false },
   sections: [
-    { id: 'overview', title: 'Overview', aliases: ['Summary', 'Introduction', '概要', '概述', '总览', 'Resumen', 'Visión general', 'Descripción general'], minWords: 3, guidance: 'What the feature delivers and for whom; goals and non-goals.' },
+    { id: 'overview', title: 'Overview', aliases: ['Summary', 'Introduction', 'Scope', 'Feature Classification & Scope', 'スコープ', '範囲', '概要', '概述', '总览', 'Resumen', 'Visión general', 'Descripción general'], minWords: 3, guidance: 'What the feature delivers and for whom; goals and non-goals.' },
     {
       id: 'architecture',
       title: 'Architecture',
