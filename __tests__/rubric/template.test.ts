@@ -141,6 +141,12 @@ describe('a plan checked against its template', () => {
     expect(brief(checkPlan({ file: 'plan.md', content: plan }, { rubric, rubricSource: 'test' }))).toEqual(['placeholder@5'])
   })
 
+  it('reports example entries ("Step 1", "Risk 1") and the instruction of a minimal template, not its quoted note', async () => {
+    const rubric = await fromTemplate('plan-template-minimal.md')
+    const plan = '# Plan\n\n> Kept short on purpose: four parts.\n\n## Approach\n\nDescribe the implementation approach.\n\n## Steps\n\n1. Step 1\n2. Add the queue\n\n## Risks\n\n- Risk 1\n'
+    expect(brief(checkPlan({ file: 'plan.md', content: plan }, { rubric, rubricSource: 'test' }))).toEqual(['placeholder@7', 'placeholder@11', 'placeholder@16'])
+  })
+
   it('keeps an unticked item of a template checklist an error', async () => {
     const rubric = await fromTemplate('plan-template-legacy.md')
     const plan = '# Plan\n\n## Approach\n\nA queue between the API and the workers.\n\n## Phase 0: Research\n\nDone.\n\n## Progress\n\n- [x] Research complete\n- [ ] Design complete\n- [x] Principles review passed\n'

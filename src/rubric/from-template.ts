@@ -139,6 +139,9 @@ function leftovers(model: PlanModel, title: Heading | undefined): PlaceholderInp
     const raw = (model.lines[span.line - 1] ?? '').trim()
     if (/^(?:>|[*_])/u.test(raw)) continue
     const line = span.text.trim()
+    // Example list entries such as "1. Step 1" or "- Risk 1": a generic noun and a number, nothing a plan would keep.
+    const example = /^(?:[-*+]|\d+[.)])\s+([A-Z][a-z]+(?: [a-z]+)? \d+)$/u.exec(raw)
+    if (example) add({ text: example[1]!, caseSensitive: true }, `line:${example[1]}`)
     if (INSTRUCTION.test(line) && line.split(/\s+/u).length >= 3 && !hasToken(line)) add({ text: line, caseSensitive: true }, `line:${line}`)
   }
   return found
