@@ -66,8 +66,17 @@ describe('plan-gate check (built CLI)', () => {
     const result = cli(['check', 'examples', '--config', 'examples/plan-gate.yml', '--format', 'json'])
     expect(result.status).toBe(1)
     const report = JSON.parse(result.stdout)
-    expect(report.plans.length).toBe(17)
+    // 17 plans, and the OpenSpec and Kiro examples: four designs with the companions beside them.
+    expect(report.plans.length).toBe(28)
     expect(report.plans.filter((plan: { verdict: string }) => plan.verdict === 'PASS').map((plan: { file: string }) => plan.file)).toEqual([
+      'examples/kiro/specs/csv-import/design.md',
+      'examples/kiro/specs/csv-import/requirements.md',
+      'examples/kiro/specs/csv-import/tasks.md',
+      'examples/kiro/specs/fail-untraced/tasks.md',
+      'examples/openspec/changes/add-invoice-export/design.md',
+      'examples/openspec/changes/add-invoice-export/proposal.md',
+      'examples/openspec/changes/add-invoice-export/tasks.md',
+      'examples/openspec/changes/fail-unfinished-change/tasks.md',
       'examples/spec-dev/pass-complete.md',
       'examples/spec-kit/pass-complete.md',
       'examples/specflow/pass-complete.md',

@@ -10,6 +10,7 @@ import { treeBlobs } from '../github/tree-diff.js'
 import { renderComment, shortSha, visiblePath, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
+import { companionPaths } from '../engine/check.js'
 import { checkPlans, summarize, type PlanJob } from '../runner/check-plans.js'
 import { siblingsIn, withPhaseOrder } from '../runner/phase-order.js'
 import { VERSION } from '../version.js'
@@ -87,7 +88,11 @@ export async function checkPullRequest(
     // Listed as changed yet missing at the head: the check cannot read what it must judge.
     if (content === null) throw new Error(`${plan.path} is listed as changed but GitHub has no such file at ${shortSha(pull.headSha)}`)
     const choice = choiceWithContent(plan, config, content)
-    return { file: plan.path, content, rubric: choice.rubric, rubricSource: choice.reason }
+    // Siblings the rubric names are read at the head too: they are part of the change being judged.
+    const companions = await Promise.all(
+      companionPaths(plan.path, choice.rubric).map(async ({ id, file }) => ({ id, file, content: await readFileAt(client, repo, file, pull.headSha) }))
+    )
+    return { file: plan.path, content, rubric: choice.rubric, rubricSource: choice.reason, ...(companions.length > 0 ? { companions } : {}) }
   })
   const checked = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(workerScript === undefined ? {} : { workerScript }) })
   const result = phase.finish(checked)

@@ -8,6 +8,7 @@ import { visiblePath, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
+import { companionPaths } from '../engine/check.js'
 import { VERSION } from '../version.js'
 import { planCandidates, readPlanFile, repoFileReader } from '../workspace/files.js'
 import { configErrorMarkdown, skippedMarkdown } from './bodies.js'
@@ -52,7 +53,11 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
   for (const plan of selected) {
     const content = await readPlanFile(root, plan.path)
     const choice = choiceWithContent(plan, config, content)
-    jobs.push({ file: plan.path, content, rubric: choice.rubric, rubricSource: choice.reason })
+    const readSibling = repoFileReader(root)
+    const companions = await Promise.all(
+      companionPaths(plan.path, choice.rubric).map(async ({ id, file }) => ({ id, file, content: await readSibling(file).catch(() => null) }))
+    )
+    jobs.push({ file: plan.path, content, rubric: choice.rubric, rubricSource: choice.reason, ...(companions.length > 0 ? { companions } : {}) })
   }
   const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(workerScript === undefined ? {} : { workerScript }) })
 

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import picomatch from 'picomatch'
+import { companionPaths } from '../engine/check.js'
 import type { FailOn, RunResult } from '../engine/types.js'
 import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.js'
 import { builtInConfig, isPlanPath, loadConfig, rubricFor, type PlanMapping, type ResolvedConfig, type RubricChoice } from '../rubric/config.js'
@@ -147,7 +148,8 @@ export async function check(args: readonly string[], io: CliIo, help: string): P
       : rubricFor(config, file.path, content) ??
         (file.explicit ? { rubric: config.fallback, reason: `named on the command line; no entry in ${config.source} matches it` } : null)
     if (!choice) continue
-    jobs.push({ file: file.path, content, rubric: choice.rubric, rubricSource: choice.reason })
+    const companions = await Promise.all(companionPaths(file.path, choice.rubric).map(async ({ id, file }) => ({ id, file, content: await readRepoFile(file).catch(() => null) })))
+    jobs.push({ file: file.path, content, rubric: choice.rubric, rubricSource: choice.reason, ...(companions.length > 0 ? { companions } : {}) })
   }
   // Changed tasks files wait for the plan beside them, as on a pull request.
   const phase = await withPhaseOrder(

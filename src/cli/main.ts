@@ -9,6 +9,7 @@ import { check, loadNamedRubric, parseCheckArgs } from './check.js'
 import { EXIT_PASS, EXIT_USAGE, UsageError, type CliIo } from './common.js'
 import { hook } from './hook.js'
 import { init } from './init.js'
+import { rubricCommand } from './rubric.js'
 
 export { EXIT_FAIL, EXIT_PASS, EXIT_USAGE, type CliIo } from './common.js'
 
@@ -23,6 +24,7 @@ Usage:
   plan-gate init [--hooks claude,codex,cursor,copilot,pre-commit] [--force]
                                                      write the config and workflow (and agent hooks) for this repository
   plan-gate hook <claude|codex|cursor|copilot>       answer an agent's hook event (JSON on stdin) about the changed plans
+  plan-gate rubric --from-template <file>            print the rubric a plan template implies, as YAML to edit
   plan-gate --version | --help
 
 Options for check:
@@ -71,6 +73,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await init(rest, io)
       case 'hook':
         return await hook(rest, io)
+      case 'rubric':
+        return await rubricCommand(rest, io)
       default:
         throw new UsageError(`unknown command "${command}"`)
     }

@@ -1,7 +1,7 @@
 import type { Rubric } from '../rubric/schema.js'
 import { ruleDocsUrl } from './docs-url.js'
 import { buildModel, type PlanModel } from './model.js'
-import type { Rule, RuleReport } from './rule.js'
+import type { CompanionView, Rule, RuleReport } from './rule.js'
 import { ruleById, rules } from './rules/index.js'
 import type { DeclaredGate, FailOn, Finding, PlanResult, Severity, Verdict } from './types.js'
 
@@ -16,8 +16,19 @@ export interface PlanInput {
   content: string | Uint8Array
 }
 
+/** A sibling file read by the caller; `content: null` when it does not exist. */
+export interface CompanionContent {
+  /** The rubric's companion id. */
+  id: string
+  /** Repository-relative path. */
+  file: string
+  content: string | Uint8Array | null
+}
+
 export interface CheckOptions {
   rubric: Rubric
+  /** The plan's sibling files the rubric names (see companionPaths); without them companion and reference rules have nothing to read and stay silent. */
+  companions?: readonly CompanionContent[]
   rubricSource: string
   failOn?: FailOn
   maxPlanBytes?: number
@@ -68,9 +79,10 @@ export function inputFailure(file: string, options: CheckOptions, finding: { rul
 export function checkModel(file: string, model: PlanModel, options: CheckOptions): PlanResult {
   const { rubric } = options
   const raw: RawFinding[] = []
+  const companions = companionViews(rubric, options)
   const run = (rule: Rule, findings: readonly Finding[]): void => {
     try {
-      rule.check({ model, rubric, findings, report: (report) => raw.push({ ...report, ruleId: rule.id }) })
+      rule.check({ file, model, companions, rubric, findings, report: (report) => raw.push({ ...report, ruleId: rule.id }) })
     } catch (error) {
       raw.push({
         ruleId: 'internal-error',
@@ -85,6 +97,35 @@ export function checkModel(file: string, model: PlanModel, options: CheckOptions
   const checked = stamp(raw, rubric, model)
   for (const rule of active) if (rule.phase === 'verdict') run(rule, checked)
   return finish(file, options, model, raw)
+}
+
+function companionViews(rubric: Rubric, options: CheckOptions): Map<string, CompanionView> {
+  const views = new Map<string, CompanionView>()
+  for (const given of options.companions ?? []) {
+    const spec = rubric.companions.find((companion) => companion.id === given.id)
+    if (!spec) continue
+    let model: PlanModel | null = null
+    if (given.content !== null) {
+      const decoded = decodePlan(given.content, options.maxPlanBytes ?? DEFAULT_MAX_PLAN_BYTES)
+      // A sibling that cannot be read is reported in its own result; here it only has no ids to offer.
+      if (decoded.ok && !nestingGuard(decoded.text)) {
+        try {
+          model = buildModel(decoded.text)
+        } catch {
+          model = null
+        }
+      }
+    }
+    views.set(given.id, { spec, file: given.file, model, present: given.content !== null })
+  }
+  return views
+}
+
+/** Repository paths of a plan's companions: relative to the plan's directory, forward slashes. */
+export function companionPaths(planFile: string, rubric: Rubric): Array<{ id: string; file: string }> {
+  const slash = planFile.lastIndexOf('/')
+  const directory = slash >= 0 ? planFile.slice(0, slash + 1) : ''
+  return rubric.companions.map((companion) => ({ id: companion.id, file: `${directory}${companion.path.replace(/^\.\//u, '')}` }))
 }
 
 export function decodePlan(content: string | Uint8Array, maxBytes: number): DecodedPlan {

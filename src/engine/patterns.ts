@@ -111,3 +111,40 @@ function compile(source: string, caseSensitive: boolean, mustContain: string | n
     }
   }
 }
+
+export interface CaptureMatch {
+  index: number
+  /** The whole match. */
+  text: string
+  /** The pattern's first capture group, or the whole match when it has none or the group did not take part. */
+  capture: string
+}
+
+/** Every match of a user pattern with its first capture group (block numbers, cited ids); validated like any rubric pattern. */
+export function captureAll(source: string, caseSensitive: boolean, text: string): CaptureMatch[] {
+  const key = `${caseSensitive ? 'c' : 'i'}${source}`
+  let compiled = compiledCaptures.get(key)
+  if (compiled === undefined) {
+    try {
+      compiled = RE2JS.compile(source, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE)
+    } catch (error) {
+      throw new PatternError(error instanceof Error ? error.message : String(error))
+    }
+    compiledCaptures.set(key, compiled)
+  }
+  const found: CaptureMatch[] = []
+  const matcher = compiled.matcher(text)
+  const groups = matcher.groupCount()
+  let from = 0
+  while (from <= text.length && matcher.find(from)) {
+    const start = matcher.start()
+    const end = matcher.end()
+    const whole = text.slice(start, end)
+    const group = groups >= 1 && matcher.start(1) >= 0 ? text.slice(matcher.start(1), matcher.end(1)) : whole
+    found.push({ index: start, text: whole, capture: group })
+    from = Math.max(end, from + 1)
+  }
+  return found
+}
+
+const compiledCaptures = new Map<string, RE2JS>()

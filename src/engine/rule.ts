@@ -1,5 +1,5 @@
 import type { PlanModel } from './model.js'
-import type { Rubric, SeverityOption } from '../rubric/schema.js'
+import type { CompanionSpec, Rubric, SeverityOption } from '../rubric/schema.js'
 import type { Finding, Severity } from './types.js'
 
 /**
@@ -18,8 +18,22 @@ export interface RuleReport {
   severity?: Severity
 }
 
+/** A sibling file the rubric names, as the caller read it: rules never do I/O. */
+export interface CompanionView {
+  readonly spec: CompanionSpec
+  /** Repository-relative path. */
+  readonly file: string
+  /** Null when the file is missing or could not be read as text. */
+  readonly model: PlanModel | null
+  readonly present: boolean
+}
+
 export interface RuleContext {
+  /** Repository-relative path of the plan. */
+  readonly file: string
   readonly model: PlanModel
+  /** The plan's companions by id, only those the caller passed in. */
+  readonly companions: ReadonlyMap<string, CompanionView>
   readonly rubric: Rubric
   /** Findings of the checking phase; only filled for rules of the `verdict` phase. */
   readonly findings: readonly Finding[]

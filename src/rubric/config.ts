@@ -73,6 +73,8 @@ export interface PlanMapping {
   matches(path: string): boolean
   /** Content signatures the file must show for this entry to apply. */
   when?: Signature
+  /** Why this mapping's rubric, when more than its glob says (a derived rubric). */
+  reason?: string
 }
 
 export interface ResolvedConfig {
@@ -144,13 +146,16 @@ const SPECFLOW_SIGNS: WhenInput = {
   atLeast: 2
 }
 
-export const BUILT_IN_MAPPING: ReadonlyArray<{ files: string[]; when?: WhenInput; rubric: string }> = [
+export const BUILT_IN_MAPPING: ReadonlyArray<{ files: string[]; when?: WhenInput; rubric: string; exclude?: string[] }> = [
   { files: ['**/.spec-dev/**/*plan.md'], rubric: 'spec-dev' },
   { files: ['**/specs/*/plan.md', '**/.specify/specs/**/plan.md'], when: SPEC_KIT_HEADINGS, rubric: 'spec-kit' },
   { files: ['**/specs/*/plan.md', '**/.specify/specs/**/plan.md'], when: SPEC_KIT_HEADER, rubric: 'spec-kit' },
   { files: ['**/.specify/specs/**/plan.md'], when: SPECFLOW_SIGNS, rubric: 'specflow' },
   // SpecFlow's own directory: a plan there that shows neither format's signs keeps SpecFlow's stricter checks.
   { files: ['**/.specify/specs/**/plan.md'], rubric: 'specflow' },
+  // Archived changes are history: moving a change into the archive must not re-judge it.
+  { files: ['**/openspec/changes/*/design.md'], rubric: 'openspec', exclude: ['**/openspec/changes/archive/**'] },
+  { files: ['**/.kiro/specs/*/design.md'], rubric: 'kiro' },
   { files: ['**/plan.md'], rubric: 'generic' }
 ]
 
@@ -164,15 +169,37 @@ function toList(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value]
 }
 
-export async function builtInConfig(): Promise<ResolvedConfig> {
-  const loader = new RubricLoader(async () => null)
+/** spec-kit's plan template: a repository that has one gets it as the rubric of its spec-kit plans. */
+export const SPEC_KIT_TEMPLATE = '.specify/templates/plan-template.md'
+const SPEC_KIT_PLANS = 'specs/*/plan.md'
+
+/**
+ * The defaults. With `readFile`, a spec-kit repository's own plan template
+ * (read like any rubric file: from the base commit on pull requests) becomes
+ * the rubric of its plans, and the report says so.
+ */
+export async function builtInConfig(readRepoFile: ReadFile = async () => null): Promise<ResolvedConfig> {
+  // The template is looked for, then loaded: one read (one API request in the action) serves both.
+  const read = new Map<string, Promise<string | null>>()
+  const readFile: ReadFile = (path) => {
+    let text = read.get(path)
+    if (!text) read.set(path, (text = readRepoFile(path)))
+    return text
+  }
+  const loader = new RubricLoader(readFile)
   const mappings: PlanMapping[] = []
+  const template = await readFile(SPEC_KIT_TEMPLATE)
+  if (template !== null) {
+    const rubric = await loader.loadInline({ template: SPEC_KIT_TEMPLATE }, { source: parseYamlSource('plan-gate', '{}').source, path: [] }, 'plan-template')
+    mappings.push({ files: [SPEC_KIT_PLANS], exclude: [], rubric, matches: matcher([SPEC_KIT_PLANS], []), reason: `rubric derived from ${SPEC_KIT_TEMPLATE}` })
+  }
   for (const entry of BUILT_IN_MAPPING) {
+    const exclude = entry.exclude ?? []
     mappings.push({
       files: entry.files,
-      exclude: [],
+      exclude,
       rubric: await loader.load(entry.rubric, null),
-      matches: matcher(entry.files, []),
+      matches: matcher(entry.files, exclude),
       ...(entry.when ? { when: compileSignature(entry.when) } : {})
     })
   }
@@ -191,7 +218,7 @@ export async function builtInConfig(): Promise<ResolvedConfig> {
  * and the built-in defaults apply. Every problem is a located ConfigError.
  */
 export async function loadConfig(file: string, text: string | null, readFile: ReadFile): Promise<ResolvedConfig> {
-  if (text === null) return builtInConfig()
+  if (text === null) return builtInConfig(readFile)
   const { source, value } = parseYamlSource(file, text)
   if (value === null || value === undefined) {
     throw new ConfigError([{ file, line: 1, column: 1, path: '', message: 'the config file is empty; it needs a "plans" list (or delete it to use the built-in defaults)' }])
@@ -336,7 +363,7 @@ export function rubricFor(config: ResolvedConfig, path: string, content: string 
   for (const mapping of config.mappings) {
     if (!mapping.matches(path)) continue
     const glob = mapping.files.find((pattern) => globMatcher(pattern)(path)) ?? mapping.files[0]
-    if (!mapping.when) return { rubric: mapping.rubric, reason: `matched ${glob} (${where})` }
+    if (!mapping.when) return { rubric: mapping.rubric, reason: `matched ${glob} (${mapping.reason ? `${mapping.reason}, ` : ''}${where})` }
     candidate ??= mapping
     if (content === null) continue
     text ??= typeof content === 'string' ? content : new TextDecoder().decode(content)

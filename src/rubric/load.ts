@@ -4,6 +4,7 @@ import { finalizeRubric, layerProblems, mergeLayers, type Locate } from './resol
 import { rubricSchema, type Rubric, type RubricFile } from './schema.js'
 import { parseYamlSource, problemAt, validateAt, type YamlSource } from './yaml-source.js'
 import { normalizeRepoPath } from './repo-path.js'
+import { rubricFromTemplate } from './from-template.js'
 
 /**
  * Reads a repository file by repository-relative path; null when it does not
@@ -28,13 +29,26 @@ export class RubricLoader {
   /** A rubric named in a config (`rubric: spec-dev` or `rubric: rubrics/team.yml`). */
   async load(ref: string, site: RefSite | null): Promise<Rubric> {
     const file = await this.layerFor(ref, site, [])
-    return finalizeRubric(file, rubricNameOf(ref))
+    return this.withCompanions(finalizeRubric(file, rubricNameOf(ref)), site)
   }
 
   /** An inline rubric object written inside the config file. */
   async loadInline(value: unknown, site: RefSite, fallbackName: string): Promise<Rubric> {
     const file = await this.resolveLayer(value, site.source, site.path, [`${site.source.file}#inline`])
-    return finalizeRubric(file, fallbackName)
+    return this.withCompanions(finalizeRubric(file, fallbackName), site)
+  }
+
+  /**
+   * Loads the rubric each companion names. A companion's own companions are
+   * not followed: siblings are checked once, beside the plan that names them.
+   */
+  private async withCompanions(rubric: Rubric, site: RefSite | null): Promise<Rubric> {
+    for (const companion of rubric.companions) {
+      if (!companion.rubricRef) continue
+      const file = await this.layerFor(companion.rubricRef, site, [])
+      companion.rubric = { ...finalizeRubric(file, rubricNameOf(companion.rubricRef)), companions: [], references: [] }
+    }
+    return rubric
   }
 
   private layerFor(ref: string, site: RefSite | null, stack: readonly string[]): Promise<RubricFile> {
@@ -80,6 +94,22 @@ export class RubricLoader {
     return this.resolveLayer(value, source, [], stack)
   }
 
+  /** The rubric a plan template implies, read like any rubric file (from the base commit in the action). */
+  private async templateLayer(ref: string, site: RefSite | null): Promise<RubricFile> {
+    const path = normalizeRepoPath(ref)
+    if (path === null) throw new ConfigError([locateRef(site, `"${ref}" is outside the repository; template paths are relative to the repository root`)])
+    let text: string | null
+    try {
+      text = await this.readFile(path)
+    } catch (error) {
+      throw new ConfigError([locateRef(site, `cannot read template "${path}": ${error instanceof Error ? error.message : String(error)}`)])
+    }
+    if (text === null) throw new ConfigError([locateRef(site, `template "${path}" not found`)])
+    const derived = rubricFromTemplate(text, path)
+    // Derived rubrics are checked like any other layer, so a template that yields a bad pattern is a located problem.
+    return this.resolveLayer(derived, null, [], [`template:${path}`])
+  }
+
   private async resolveLayer(value: unknown, source: YamlSource | null, basePath: readonly PropertyKey[], stack: readonly string[]): Promise<RubricFile> {
     const layer: RubricFile = source ? validateAt(rubricSchema, source, basePath, value) : rubricSchema.parse(value)
     const parents = layer.extends === undefined ? [] : Array.isArray(layer.extends) ? layer.extends : [layer.extends]
@@ -87,6 +117,10 @@ export class RubricLoader {
     for (const [index, parent] of parents.entries()) {
       const parentPath = Array.isArray(layer.extends) ? [...basePath, 'extends', index] : [...basePath, 'extends']
       base = mergeLayers(base, await this.layerFor(parent, source ? { source, path: parentPath } : null, stack))
+    }
+    if (layer.template !== undefined) {
+      const templatePath = [...basePath, 'template']
+      base = mergeLayers(base, await this.templateLayer(layer.template, source ? { source, path: templatePath } : null))
     }
     const merged = mergeLayers(base, layer)
     const locate: Locate = (path, message, key) =>

@@ -1,8 +1,12 @@
-import { PatternError, literalPattern, regexPattern } from '../engine/patterns.js'
+import { PatternError, captureAll, literalPattern, regexPattern } from '../engine/patterns.js'
 import { rules as registeredRules } from '../engine/rules/index.js'
 import { closest, type ConfigProblem } from './errors.js'
 import type {
+  BlockSpec,
   ChecklistSpec,
+  CompanionSpec,
+  LineRuleSpec,
+  ReferenceSpec,
   ColumnSpec,
   FieldSpec,
   PlaceholderSpec,
@@ -15,12 +19,12 @@ import type {
 // Merging `extends` layers and filling defaults. A layer's items with an id
 // already defined below it change that item field by field; new ids add items.
 
-const ITEM_LISTS = ['sections', 'tables', 'checklists', 'fields', 'placeholders'] as const
+const ITEM_LISTS = ['sections', 'tables', 'checklists', 'fields', 'placeholders', 'blocks', 'lines', 'companions', 'references'] as const
 type ItemList = (typeof ITEM_LISTS)[number]
 
 export function mergeLayers(base: RubricFile, layer: RubricFile): RubricFile {
   const merged: RubricFile = { ...base }
-  for (const key of ['name', 'description', 'order'] as const) if (layer[key] !== undefined) (merged as Record<string, unknown>)[key] = layer[key]
+  for (const key of ['name', 'description', 'order', 'template'] as const) if (layer[key] !== undefined) (merged as Record<string, unknown>)[key] = layer[key]
   if (layer.gate) merged.gate = { ...base.gate, ...layer.gate }
   if (layer.phaseOrder) merged.phaseOrder = { ...base.phaseOrder, ...layer.phaseOrder }
   if (layer.rules) merged.rules = { ...base.rules, ...layer.rules }
@@ -50,7 +54,17 @@ export type Locate = (path: readonly PropertyKey[], message: string, key?: strin
 export function layerProblems(base: RubricFile, layer: RubricFile, merged: RubricFile, locate: Locate): ConfigProblem[] {
   const problems: ConfigProblem[] = []
   const baseIds = (list: ItemList): Set<string> => new Set(((base[list] as Array<{ id: string }> | undefined) ?? []).map((item) => item.id))
-  const required: Record<ItemList, string[]> = { sections: ['title'], tables: [], checklists: [], fields: ['label'], placeholders: [] }
+  const required: Record<ItemList, string[]> = {
+    sections: ['title'],
+    tables: [],
+    checklists: [],
+    fields: ['label'],
+    placeholders: [],
+    blocks: ['heading'],
+    lines: ['patterns'],
+    companions: ['path'],
+    references: ['defined', 'cited']
+  }
   for (const list of ITEM_LISTS) {
     const known = baseIds(list)
     const seen = new Set<string>()
@@ -64,7 +78,7 @@ export function layerProblems(base: RubricFile, layer: RubricFile, merged: Rubri
     })
   }
   const sectionIds = ((merged.sections ?? []) as Array<{ id: string }>).map((section) => section.id)
-  for (const list of ['tables', 'checklists', 'fields'] as const) {
+  for (const list of ['tables', 'checklists', 'fields', 'blocks', 'lines'] as const) {
     ;((layer[list] as Array<{ section?: string; justifiedIn?: string }> | undefined) ?? []).forEach((item, index) => {
       for (const key of ['section', 'justifiedIn'] as const) {
         const ref = item[key]
@@ -86,6 +100,47 @@ export function layerProblems(base: RubricFile, layer: RubricFile, merged: Rubri
         else throw error
       }
     }
+  })
+  const checkPattern = (value: string | undefined, path: readonly PropertyKey[]): void => {
+    if (value === undefined) return
+    try {
+      // Compiled as written (captureAll adds no wrapper), so RE2's message quotes the user's own pattern.
+      captureAll(value, true, '')
+    } catch (error) {
+      if (error instanceof PatternError) problems.push(locate(path, `invalid RE2 pattern: ${error.message}`))
+      else throw error
+    }
+  }
+  ;(layer.blocks ?? []).forEach((item, index) => {
+    checkPattern(item.heading, ['blocks', index, 'heading'])
+    checkPattern(item.items?.under, ['blocks', index, 'items', 'under'])
+  })
+  const blockIds = ((merged.blocks ?? []) as Array<{ id: string }>).map((block) => block.id)
+  ;(layer.lines ?? []).forEach((item, index) => {
+    item.patterns?.forEach((value, at) => checkPattern(value, ['lines', index, 'patterns', at]))
+    if (item.block !== undefined && !blockIds.includes(item.block)) {
+      const suggestion = closest(item.block, blockIds)
+      problems.push(locate(['lines', index, 'block'], `no block list with id "${item.block}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`))
+    }
+  })
+  ;(layer.companions ?? []).forEach((item, index) => {
+    if (item.path !== undefined && (item.path.startsWith('/') || item.path.split(/[\\/]/).includes('..'))) {
+      problems.push(locate(['companions', index, 'path'], `"${item.path}" must be a path inside the plan's directory (no "/" at the start, no "..")`))
+    }
+  })
+  const companionIds = ((merged.companions ?? []) as Array<{ id: string }>).map((companion) => companion.id)
+  ;(layer.references ?? []).forEach((item, index) => {
+    for (const end of ['defined', 'cited'] as const) {
+      const value = item[end]
+      if (!value) continue
+      checkPattern(value.pattern, ['references', index, end, 'pattern'])
+      if (value.file !== undefined && !companionIds.includes(value.file)) {
+        const suggestion = closest(value.file, companionIds)
+        problems.push(locate(['references', index, end, 'file'], `no companion with id "${value.file}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`))
+      }
+    }
+    if (item.defined && item.defined.block === undefined) problems.push(locate(['references', index, 'defined'], 'needs "block": the block list whose numbers and items are the ids'))
+    if (item.cited && item.cited.pattern === undefined) problems.push(locate(['references', index, 'cited'], 'needs "pattern": how a citation is written'))
   })
   const ruleIds = registeredRules.map((rule) => rule.id)
   for (const ruleId of Object.keys(layer.rules ?? {})) {
@@ -178,6 +233,45 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     if (placeholder.regex) regexPattern(placeholder.regex, placeholder.caseSensitive)
     else literalPattern(placeholder.text ?? '', placeholder.caseSensitive)
   }
+  const blocks: BlockSpec[] = (file.blocks ?? []).map((block) => ({
+    id: block.id,
+    title: block.title ?? block.id,
+    heading: block.heading ?? '',
+    section: block.section,
+    required: block.required ?? true,
+    severity: block.severity,
+    minCount: block.minCount ?? 1,
+    sequential: block.sequential ?? false,
+    items: block.items && { kind: block.items.kind ?? 'list', under: block.items.under, min: block.items.min ?? 1, numbered: block.items.numbered ?? false },
+    skeleton: block.skeleton
+  }))
+  const lines: LineRuleSpec[] = (file.lines ?? []).map((rule) => ({
+    id: rule.id,
+    title: rule.title ?? rule.id,
+    block: rule.block,
+    section: rule.section,
+    patterns: rule.patterns ?? [],
+    caseSensitive: rule.caseSensitive ?? false,
+    severity: rule.severity,
+    expected: rule.expected
+  }))
+  const companions: CompanionSpec[] = (file.companions ?? []).map((companion) => ({
+    id: companion.id,
+    path: companion.path ?? '',
+    required: companion.required ?? true,
+    severity: companion.severity,
+    rubric: null,
+    rubricRef: companion.rubric
+  }))
+  const references: ReferenceSpec[] = (file.references ?? []).map((reference) => ({
+    id: reference.id,
+    title: reference.title ?? reference.id,
+    defined: { ...reference.defined },
+    cited: { ...reference.cited },
+    level: reference.level ?? 'items',
+    unknown: reference.unknown ?? 'warning',
+    severity: reference.severity
+  }))
   return {
     name: file.name ?? fallbackName,
     description: file.description ?? '',
@@ -189,6 +283,10 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     checklists,
     fields,
     placeholders,
+    blocks,
+    lines,
+    companions,
+    references,
     rules: { ...(file.rules ?? {}) }
   }
 }

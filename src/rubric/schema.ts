@@ -126,6 +126,73 @@ export const placeholderSchema = z
   })
   .describe('Text that marks an unfinished plan.')
 
+const pattern = text.describe('A pattern in RE2 syntax (linear time; no backreferences or lookaround).')
+
+export const blockSchema = z
+  .strictObject({
+    id,
+    title: text.optional().describe('What one block is called in messages, e.g. "Requirement" or "task group".'),
+    heading: pattern.optional().describe('Headings that start a block; the first capture group is the block\'s number, e.g. `^Requirement\\s+(\\d+)`.'),
+    section: id.optional().describe('Id of the section the blocks are in; without it, anywhere in the file.'),
+    required: z.boolean().optional().describe('Whether a file without any block is a finding (default true).'),
+    severity: severity.optional(),
+    minCount: z.number().int().min(0).optional().describe('Fewest blocks the file must have (default 1).'),
+    sequential: z.boolean().optional().describe('Whether block numbers must run 1, 2, 3… without gaps or repeats (default false).'),
+    items: z
+      .strictObject({
+        kind: z.enum(['list', 'task']).optional().describe('Which lines are the block\'s items: list items (bulleted or numbered) or task items `- [ ]` (default list).'),
+        under: pattern.optional().describe('Only items under a heading of the block that matches this pattern, e.g. `^Acceptance Criteria$`.'),
+        min: z.number().int().min(0).optional().describe('Fewest items each block must have (default 1).'),
+        numbered: z.boolean().optional().describe('Whether each item must start with its id `<block>.<n>` (e.g. `- [ ] 2.1 …` in group 2); otherwise a numbered list\'s own numbers give the ids.')
+      })
+      .optional()
+      .describe('The items inside each block; each gets the id `<block number>.<item number>`.'),
+    skeleton: text.optional().describe('Markdown of one block as `plan-gate template` writes it, e.g. "### Requirement 1: <area>" and its items.')
+  })
+  .describe('Repeated numbered blocks, such as `### Requirement 1` … or `## 1. Group`, each with its items.')
+
+export const lineRuleSchema = z
+  .strictObject({
+    id,
+    title: text.optional().describe('What the lines are, in messages, e.g. "acceptance criterion".'),
+    block: id.optional().describe('Id of a block list: the rule applies to the items of those blocks.'),
+    section: id.optional().describe('Id of a section: the rule applies to its list items (when no `block` is given).'),
+    patterns: z.array(pattern).min(1).describe('Each line must match at least one of these RE2 patterns (list markers, ids and markup are removed first).'),
+    caseSensitive: z.boolean().optional().describe('Whether the patterns are case-sensitive (default false).'),
+    severity: severity.optional(),
+    expected: text.optional().describe('The expected form, shown in findings, e.g. "WHEN <trigger> THE <system> SHALL <response>".')
+  })
+  .describe('A form every line of a kind must follow, such as acceptance criteria in EARS.')
+
+export const companionSchema = z
+  .strictObject({
+    id,
+    path: text.describe('Path of the sibling file, relative to the plan\'s directory, e.g. `tasks.md`.'),
+    rubric: text.optional().describe('Preset name or rubric file the sibling is checked against (reported as a file of its own).'),
+    required: z.boolean().optional().describe('Whether a missing sibling is a finding (default true).'),
+    severity: severity.optional()
+  })
+  .describe('A file beside the plan that belongs to it (same feature or change), read and checked with it.')
+
+const referenceEnd = z.strictObject({
+  file: id.optional().describe('Id of a companion, or omit for the plan itself.'),
+  block: id.optional().describe('Ids are the block numbers and item ids of this block list (in the defining file\'s rubric).'),
+  pattern: pattern.optional().describe('RE2 pattern finding citations; the first capture group (or the whole match) is split into ids at commas, semicolons and spaces.'),
+  section: id.optional().describe('Only text in this section of the file (its rubric\'s section id).')
+})
+
+export const referenceSchema = z
+  .strictObject({
+    id,
+    title: text.optional().describe('What an id names, in messages, e.g. "requirement".'),
+    defined: referenceEnd.describe('Where the ids are defined: `block` in a file.'),
+    cited: referenceEnd.describe('Where each id must be cited: `pattern` (and optionally `section`) in a file.'),
+    level: z.enum(['blocks', 'items']).optional().describe('Whether every block (`blocks`) or every item (`items`, default) must be cited; citing a block covers its items and citing an item covers its block.'),
+    unknown: severity.optional().describe('Severity of a citation of an id that is not defined (default warning).'),
+    severity: severity.optional()
+  })
+  .describe('Ids defined in one file of a feature that must be cited in another, e.g. every requirement covered by a task.')
+
 export const rubricSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -151,6 +218,13 @@ export const rubricSchema = z
     checklists: z.array(checklistSchema).optional(),
     fields: z.array(fieldSchema).optional(),
     placeholders: z.array(placeholderSchema).optional(),
+    blocks: z.array(blockSchema).optional(),
+    lines: z.array(lineRuleSchema).optional(),
+    companions: z.array(companionSchema).optional(),
+    references: z.array(referenceSchema).optional(),
+    template: text
+      .optional()
+      .describe('A plan template (path relative to the repository root) this rubric is derived from: its headings, tables, checklists and `**Label**:` fields become requirements and its placeholders leftovers. Items written here change the derived ones.'),
     rules: z
       // Any key here; unknown rule ids are reported when the rubric is resolved, with a suggestion.
       .record(z.string().min(1), severity)
@@ -165,6 +239,10 @@ export type TableInput = z.infer<typeof tableSchema>
 export type ChecklistInput = z.infer<typeof checklistSchema>
 export type FieldInput = z.infer<typeof fieldSchema>
 export type PlaceholderInput = z.infer<typeof placeholderSchema>
+export type BlockInput = z.infer<typeof blockSchema>
+export type LineRuleInput = z.infer<typeof lineRuleSchema>
+export type CompanionInput = z.infer<typeof companionSchema>
+export type ReferenceInput = z.infer<typeof referenceSchema>
 export type SeverityOption = z.infer<typeof severity>
 export type ContentKind = (typeof CONTENT_KINDS)[number]
 
@@ -237,6 +315,58 @@ export interface PlaceholderSpec {
   inCode: boolean
 }
 
+export interface BlockSpec {
+  id: string
+  title: string
+  heading: string
+  section?: string
+  required: boolean
+  severity?: SeverityOption
+  minCount: number
+  sequential: boolean
+  items?: { kind: 'list' | 'task'; under?: string; min: number; numbered: boolean }
+  skeleton?: string
+}
+
+export interface LineRuleSpec {
+  id: string
+  title: string
+  block?: string
+  section?: string
+  patterns: string[]
+  caseSensitive: boolean
+  severity?: SeverityOption
+  expected?: string
+}
+
+export interface CompanionSpec {
+  id: string
+  path: string
+  required: boolean
+  severity?: SeverityOption
+  /** The sibling's own rubric, loaded with the plan's; null when the sibling is only read for references. */
+  rubric: Rubric | null
+  /** Where the sibling's rubric came from, for reports. */
+  rubricRef?: string
+}
+
+export interface ReferenceEnd {
+  file?: string
+  block?: string
+  pattern?: string
+  section?: string
+}
+
+export interface ReferenceSpec {
+  id: string
+  title: string
+  defined: ReferenceEnd
+  cited: ReferenceEnd
+  level: 'blocks' | 'items'
+  unknown: SeverityOption
+  severity?: SeverityOption
+}
+
 export interface Rubric {
   name: string
   description: string
@@ -248,5 +378,9 @@ export interface Rubric {
   checklists: ChecklistSpec[]
   fields: FieldSpec[]
   placeholders: PlaceholderSpec[]
+  blocks: BlockSpec[]
+  lines: LineRuleSpec[]
+  companions: CompanionSpec[]
+  references: ReferenceSpec[]
   rules: Record<string, SeverityOption>
 }

@@ -1,4 +1,4 @@
-import type { Rubric, SectionSpec } from './schema.js'
+import type { BlockSpec, Rubric, SectionSpec } from './schema.js'
 
 /**
  * A skeleton plan derived from the rubric itself, so the template and the
@@ -11,6 +11,11 @@ export function renderTemplate(rubric: Rubric): string {
   const sections = rubric.sections.filter((section) => section.required || section.severity !== 'off')
   for (const section of sections) {
     out.push(...renderSection(rubric, section, placed))
+  }
+  for (const block of rubric.blocks.filter((block) => !placed.has(`block:${block.id}`))) out.push(...blockLines(block))
+  if (rubric.companions.length > 0) {
+    const siblings = rubric.companions.map((companion) => `${companion.path}${companion.rubricRef ? ` (\`plan-gate template ${companion.rubricRef}\`)` : ''}`)
+    out.splice(3, 0, `<!-- Beside this file: ${siblings.join(', ')}. -->`, '')
   }
   const unplaced = [
     ...rubric.tables.filter((table) => !placed.has(`table:${table.id}`)).map((table) => tableLines(table.columns.map((column) => column.name))),
@@ -40,11 +45,20 @@ function renderSection(rubric: Rubric, section: SectionSpec, placed: Set<string>
     placed.add(`checklist:${checklist.id}`)
     lines.push(...checklistLines(checklist.items.map((item) => item.text)))
   }
+  for (const block of rubric.blocks.filter((block) => block.section === section.id)) {
+    placed.add(`block:${block.id}`)
+    lines.push(...blockLines(block))
+  }
   for (const field of rubric.fields.filter((field) => field.section === section.id)) {
     placed.add(`field:${field.id}`)
     lines.push(`**${field.label}**: `, '')
   }
   return lines
+}
+
+function blockLines(block: BlockSpec): string[] {
+  const note = `<!-- One block per ${block.title}, each under a heading matching /${block.heading}/${block.sequential ? ', numbered 1, 2, 3 and so on' : ''}. -->`
+  return [note, '', ...(block.skeleton ? [block.skeleton.trimEnd(), ''] : [])]
 }
 
 function tableLines(columns: string[]): string[] {
@@ -53,5 +67,6 @@ function tableLines(columns: string[]): string[] {
 }
 
 function checklistLines(items: string[]): string[] {
-  return [...items.map((item) => `- [ ] ${item}`), '']
+  // A checklist that names no items still needs one for the skeleton to have the part.
+  return [...(items.length > 0 ? items : ['<task>']).map((item) => `- [ ] ${item}`), '']
 }

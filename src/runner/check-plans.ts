@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os'
-import { checkPlan, inputFailure, preparePlan, type CheckOptions } from '../engine/check.js'
+import { checkPlan, inputFailure, preparePlan, type CheckOptions, type CompanionContent } from '../engine/check.js'
 import type { FailOn, PlanResult, RunResult } from '../engine/types.js'
 import { applyWaivers, type WaiverPolicy } from '../engine/waivers.js'
 import { cacheKey, ResultCache } from './cache.js'
@@ -13,6 +13,8 @@ export interface PlanJob {
   content: string | Uint8Array
   rubric: Rubric
   rubricSource: string
+  /** Sibling files the rubric names (companionPaths), as the caller read them; each is also checked as a file of its own. */
+  companions?: CompanionContent[]
 }
 
 export interface RunOptions {
@@ -53,7 +55,8 @@ const WORKER_START_TIMEOUT_MS = 60_000
  * and checked in workers under a deadline, and a plan whose worker times out
  * or crashes fails with plan-unparseable.
  */
-export async function checkPlans(jobs: readonly PlanJob[], options: RunOptions): Promise<RunResult> {
+export async function checkPlans(planJobs: readonly PlanJob[], options: RunOptions): Promise<RunResult> {
+  const jobs = withCompanionJobs(planJobs)
   const plans: PlanResult[] = new Array<PlanResult>(jobs.length)
   const parsed: Array<{ index: number; job: PoolJob }> = []
   const cache = options.cacheDir === undefined ? null : await ResultCache.open(options.cacheDir)
@@ -65,7 +68,7 @@ export async function checkPlans(jobs: readonly PlanJob[], options: RunOptions):
       return
     }
     const prepared = preparePlan({ file: job.file, content: job.content }, checkOptions(job, options))
-    if (prepared.ok) parsed.push({ index, job: { ...job, text: prepared.text, failOn: options.failOn, maxPlanBytes: options.maxPlanBytes } })
+    if (prepared.ok) parsed.push({ index, job: { ...job, text: prepared.text, failOn: options.failOn, maxPlanBytes: options.maxPlanBytes, companions: textCompanions(job.companions) } })
     else plans[index] = prepared.result
   })
 
@@ -99,6 +102,29 @@ export async function checkPlans(jobs: readonly PlanJob[], options: RunOptions):
   return summarize(plans.map((plan) => applyWaivers(plan, policy, today, options.failOn)))
 }
 
+/**
+ * A companion with a rubric of its own is checked as a file of its own, once,
+ * however many plans name it; a file that is also a plan keeps the plan's job.
+ */
+export function withCompanionJobs(jobs: readonly PlanJob[]): PlanJob[] {
+  const all = [...jobs]
+  const files = new Set(jobs.map((job) => job.file))
+  for (const job of jobs) {
+    for (const companion of job.companions ?? []) {
+      const spec = job.rubric.companions.find((candidate) => candidate.id === companion.id)
+      if (!spec?.rubric || companion.content === null || files.has(companion.file)) continue
+      files.add(companion.file)
+      all.push({ file: companion.file, content: companion.content, rubric: spec.rubric, rubricSource: `companion "${spec.path}" of ${job.file} (${job.rubric.name})` })
+    }
+  }
+  return all
+}
+
+/** Companions cross to workers as text; bytes that are not UTF-8 travel as they are and the engine refuses them. */
+function textCompanions(companions: readonly CompanionContent[] | undefined): CompanionContent[] | undefined {
+  return companions?.map((companion) => ({ ...companion, content: typeof companion.content === 'string' || companion.content === null ? companion.content : Buffer.from(companion.content).toString('utf8') }))
+}
+
 export function summarize(plans: PlanResult[]): RunResult {
   const sorted = [...plans].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   return { verdict: sorted.every((plan) => plan.verdict === 'PASS') ? 'PASS' : 'FAIL', plans: sorted }
@@ -129,7 +155,7 @@ function checkOptions(job: { rubric: Rubric; rubricSource: string }, options: Ru
 
 function checkInThisThread(job: PoolJob): PlanResult {
   try {
-    return checkPlan({ file: job.file, content: job.text }, job)
+    return checkPlan({ file: job.file, content: job.text }, { ...job, ...(job.companions ? { companions: job.companions } : {}) })
   } catch (error) {
     return inputFailure(job.file, job, { ruleId: 'internal-error', line: 1, column: 1, message: `Checking the plan failed: ${messageOf(error)}` })
   }

@@ -1,4 +1,5 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads'
+import type { CompanionContent } from '../engine/check.js'
 import type { FailOn, PlanResult } from '../engine/types.js'
 import type { Rubric } from '../rubric/schema.js'
 import { WORKER_DATA, type CheckRequest, type WorkerReply } from './protocol.js'
@@ -18,6 +19,7 @@ export interface PoolJob {
   rubricSource: string
   failOn: FailOn
   maxPlanBytes: number
+  companions?: CompanionContent[]
 }
 
 export type PoolOutcome =
@@ -158,7 +160,8 @@ class CheckingWorker {
         rubric: this.sentRubrics.has(rubricKey) ? undefined : job.rubric,
         rubricSource: job.rubricSource,
         failOn: job.failOn,
-        maxPlanBytes: job.maxPlanBytes
+        maxPlanBytes: job.maxPlanBytes,
+        ...(job.companions ? { companions: job.companions } : {})
       }
       try {
         this.worker.postMessage(request)

@@ -1,3 +1,4 @@
+import type { CompanionContent } from '../engine/check.js'
 import type { FailOn, PlanResult } from '../engine/types.js'
 import type { Rubric } from '../rubric/schema.js'
 
@@ -23,6 +24,7 @@ export interface CheckRequest {
   rubricSource: string
   failOn: FailOn
   maxPlanBytes: number
+  companions?: CompanionContent[]
 }
 
 export type WorkerReply =

@@ -17,7 +17,7 @@ function serve(port: MessagePort): void {
       if (!rubric) throw new Error(`rubric ${request.rubricKey} was never sent to this worker`)
       const result = checkPlan(
         { file: request.file, content: request.text },
-        { rubric, rubricSource: request.rubricSource, failOn: request.failOn, maxPlanBytes: request.maxPlanBytes }
+        { rubric, rubricSource: request.rubricSource, failOn: request.failOn, maxPlanBytes: request.maxPlanBytes, ...(request.companions ? { companions: request.companions } : {}) }
       )
       reply = { type: 'result', id: request.id, result }
     } catch (error) {

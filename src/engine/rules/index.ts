@@ -1,4 +1,11 @@
 import type { Rule } from '../rule.js'
+import { blockItems } from './block-items.js'
+import { blockMissing } from './block-missing.js'
+import { blockNumbering } from './block-numbering.js'
+import { companionMissing } from './companion-missing.js'
+import { linePattern } from './line-pattern.js'
+import { referenceMissing } from './reference-missing.js'
+import { referenceUnknown } from './reference-unknown.js'
 import { checklistItemMissing } from './checklist-item-missing.js'
 import { checklistMissing } from './checklist-missing.js'
 import { checklistUnchecked } from './checklist-unchecked.js'
@@ -49,6 +56,13 @@ export const rules: readonly Rule[] = [
   fieldMissing,
   fieldPlaceholder,
   placeholder,
+  blockMissing,
+  blockNumbering,
+  blockItems,
+  linePattern,
+  companionMissing,
+  referenceMissing,
+  referenceUnknown,
   gateMissing,
   gateMultiple,
   gateNotLast,

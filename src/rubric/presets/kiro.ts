@@ -1,0 +1,122 @@
+import type { RubricFile } from '../schema.js'
+import { commonPlaceholders } from './placeholders.js'
+
+// Kiro and cc-sdd specs (.kiro/specs/<feature>/): requirements whose
+// acceptance criteria are written in EARS, a design that traces every
+// requirement, and tasks that cite the requirements they implement.
+
+const kiroPlaceholders = [
+  ...commonPlaceholders,
+  // cc-sdd's templates write their blanks as {{NAME}}.
+  { id: 'mustache-token', regex: String.raw`\{\{[A-Z][A-Z0-9_]*\}\}`, caseSensitive: true, severity: 'error' as const },
+  // The blanks of `plan-gate template kiro-requirements`, and the EARS guide's own.
+  { id: 'ears-token', regex: String.raw`<(?:area|role|capability|benefit|trigger|system|response|unwanted condition|precondition|event|task)>|\[(?:event|system|response/action|precondition|trigger|feature is included)\]`, severity: 'error' as const }
+]
+
+/** Requirement ids cited as "1.1", "2", "1.1-1.4" or "Requirement 2". */
+const ID_LIST = String.raw`(\d+(?:\.\d+)*(?:\s*[-–~]\s*\d+(?:\.\d+)*)?)`
+
+export const kiro: RubricFile = {
+  name: 'kiro',
+  description: 'Kiro / cc-sdd design.md: Overview, Architecture, Components and Interfaces, Data Models, Error Handling, Testing Strategy, Requirements Traceability; every requirement of requirements.md traced here and covered by a task of tasks.md',
+  gate: { required: false },
+  sections: [
+    { id: 'overview', title: 'Overview', aliases: ['Summary', 'Introduction', 'Scope', 'Feature Classification & Scope', 'スコープ', '範囲', '概要', '概述', '总览', 'Resumen', 'Visión general', 'Descripción general'], minWords: 3, guidance: 'What the feature delivers and for whom; goals and non-goals.' },
+    {
+      id: 'architecture',
+      title: 'Architecture',
+      aliases: ['Architecture Pattern & Boundary Map', 'System Architecture', 'High-Level Architecture', 'アーキテクチャ', '提案アーキテクチャ', 'システム構成', '架构', '系统架构', 'Arquitectura'],
+      guidance: 'The architecture pattern, boundaries and technology stack, with a diagram where it helps.'
+    },
+    {
+      id: 'components',
+      title: 'Components and Interfaces',
+      aliases: ['Components & Interfaces', 'Components & Interface Contracts', 'Components', 'Interfaces', 'Component Design', 'コンポーネントとインターフェース', 'コンポーネント', '主要コンポーネント詳細', '组件与接口', '组件和接口', 'Componentes e interfaces', 'Componentes'],
+      guidance: 'Each component: its responsibility, the requirements it serves and its interface contract.'
+    },
+    { id: 'data-models', title: 'Data Models', aliases: ['Data Model', 'Data Structures', 'データモデル', 'データ構造', '数据模型', 'Modelos de datos', 'Modelo de datos'], guidance: 'The domain, logical and physical data models and their contracts.' },
+    { id: 'error-handling', title: 'Error Handling', aliases: ['Error Strategy', 'Error Handling Strategy', 'エラーハンドリング', 'エラー処理', 'エラー戦略', '错误处理', 'Manejo de errores'], guidance: 'Error categories and how each is handled, reported and monitored.' },
+    { id: 'testing', title: 'Testing Strategy', aliases: ['Test Strategy', 'Testing', 'Tests', 'テスト戦略', 'テスト方針', '测试策略', 'Estrategia de pruebas', 'Pruebas'], guidance: 'Unit, integration, end-to-end and performance tests, tied to the requirements.' },
+    {
+      id: 'traceability',
+      title: 'Requirements Traceability',
+      aliases: ['Traceability', 'Requirement Traceability', 'Requirements Mapping', '要件トレーサビリティ', 'トレーサビリティ', '需求追溯', '需求可追溯性', 'Trazabilidad de requisitos', 'Trazabilidad'],
+      guidance: 'Each requirement id (e.g. 1.1) and the components, interfaces and flows that realise it.'
+    }
+  ],
+  companions: [
+    { id: 'requirements', path: 'requirements.md', rubric: 'kiro-requirements' },
+    { id: 'tasks', path: 'tasks.md', rubric: 'kiro-tasks' }
+  ],
+  references: [
+    {
+      id: 'requirements-traced',
+      title: 'requirement',
+      defined: { file: 'requirements', block: 'requirements' },
+      cited: { section: 'traceability', pattern: ID_LIST }
+    },
+    {
+      id: 'requirements-tasked',
+      title: 'requirement',
+      defined: { file: 'requirements', block: 'requirements' },
+      cited: { file: 'tasks', pattern: String.raw`(?:Requirements?|要件|Requisitos?|需求)\s*[:：]\s*([^_*\n]+)` }
+    }
+  ],
+  placeholders: kiroPlaceholders
+}
+
+export const kiroRequirements: RubricFile = {
+  name: 'kiro-requirements',
+  description: 'Kiro / cc-sdd requirements.md: numbered requirements, each with acceptance criteria in EARS form (WHEN/WHILE/IF/WHERE … THE <system> SHALL …, or the Japanese forms)',
+  gate: { required: false },
+  sections: [
+    { id: 'introduction', title: 'Introduction', aliases: ['Overview', 'Summary', 'はじめに', '概要', '简介', '概述', 'Introducción'], severity: 'warning', guidance: 'What the feature is and why it is needed.' },
+    { id: 'requirements', title: 'Requirements', aliases: ['Requirement List', '要件', '要件一覧', '需求', 'Requisitos'], guidance: 'One numbered block per requirement.' }
+  ],
+  blocks: [
+    {
+      id: 'requirements',
+      title: 'Requirement',
+      heading: String.raw`^(?:(?:Requirement|Req\.?|要件|需求|Requisito)\s*)?(\d+)(?:[.:：)\s]|$)`,
+      section: 'requirements',
+      sequential: true,
+      items: { kind: 'list', under: String.raw`^(?:Acceptance Criteria|受け?入れ?基準|受入基準|验收标准|驗收標準|Criterios de aceptación)`, min: 1 },
+      skeleton: [
+        '### Requirement 1: <area>',
+        '',
+        '**Objective:** As a <role>, I want <capability>, so that <benefit>',
+        '',
+        '#### Acceptance Criteria',
+        '',
+        '1. WHEN <trigger>, THE <system> SHALL <response>',
+        '2. IF <unwanted condition>, THEN THE <system> SHALL <response>'
+      ].join('\n')
+    }
+  ],
+  lines: [
+    {
+      id: 'ears',
+      title: 'acceptance criterion',
+      block: 'requirements',
+      patterns: [
+        // English EARS: a SHALL response, optionally after WHEN/WHILE/IF/WHERE and THEN.
+        String.raw`^(?:(?:when|while|if|where|after|once|in case)\b.*?,?\s*(?:then\s+)?)?.*\bshall\b`,
+        // Japanese (Kiro and cc-sdd): "…とき、<system>は…すること", "…場合、…しなければならない".
+        String.raw`(?:こと|しなければならない|ものとする|すること)[。．.]?\s*$`,
+        // Chinese and Spanish: "系统应…", "el sistema deberá …".
+        String.raw`(?:应当|应该|必须|應當|應該|必須|应|應)`,
+        String.raw`\bdeber[áa]n?\b`
+      ],
+      expected: 'WHEN <trigger>, THE <system> SHALL <response> (or WHILE/IF/WHERE …; in Japanese "…とき、<system>は…すること")'
+    }
+  ],
+  placeholders: kiroPlaceholders
+}
+
+export const kiroTasks: RubricFile = {
+  name: 'kiro-tasks',
+  description: 'Kiro / cc-sdd tasks.md: task items (`- [ ] 1. …`) citing the requirements they implement (`_Requirements: 1.1, 2.3_`)',
+  gate: { required: false },
+  checklists: [{ id: 'tasks', title: 'implementation tasks', allChecked: false }],
+  placeholders: kiroPlaceholders
+}
