@@ -13,7 +13,7 @@ const EXPECTED: Record<string, { verdict: 'PASS' | 'FAIL'; findings: string[] }>
   'examples/spec-dev/fail-gate-lines.md': { verdict: 'FAIL', findings: ['gate-multiple@109', 'gate-contradiction@130', 'gate-not-last@130'] },
   'examples/spec-dev/fail-missing-sections.md': {
     verdict: 'FAIL',
-    findings: ['section-missing@71', 'section-missing@79', 'table-coverage@94', 'table-min-rows@94', 'gate-contradiction@110']
+    findings: ['section-missing@71', 'section-missing@79', 'table-coverage@94', 'gate-contradiction@110']
   },
   'examples/spec-dev/fail-no-gate.md': { verdict: 'FAIL', findings: ['gate-missing@127'] },
   'examples/spec-dev/fail-placeholders.md': { verdict: 'FAIL', findings: ['placeholder@17', 'placeholder@83', 'gate-declared-fail@127', 'gate-fail-reason@127'] },
@@ -24,7 +24,6 @@ const EXPECTED: Record<string, { verdict: 'PASS' | 'FAIL'; findings: string[] }>
       'table-coverage@111',
       'table-coverage@111',
       'table-coverage@111',
-      'table-min-rows@111',
       'table-value@113',
       'table-value@114',
       'table-empty-cell@114',
@@ -33,7 +32,7 @@ const EXPECTED: Record<string, { verdict: 'PASS' | 'FAIL'; findings: string[] }>
   },
   'examples/spec-dev/fail-thin-sections.md': {
     verdict: 'FAIL',
-    findings: ['section-content@20', 'section-content@39', 'section-too-short@39', 'section-mention@39', 'section-mention@39', 'section-mention@39', 'gate-contradiction@109']
+    findings: ['section-content@20', 'section-content@39', 'section-mention@39', 'section-mention@39', 'section-mention@39', 'section-too-short@39', 'gate-contradiction@109']
   },
   'examples/spec-dev/fail-structure.md': {
     verdict: 'FAIL',

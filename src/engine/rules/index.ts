@@ -13,6 +13,7 @@ import { gateNotLast } from './gate-not-last.js'
 import { placeholder } from './placeholder.js'
 import { internalError, planEncoding, planTooLarge, planUnparseable } from './plan-input.js'
 import { sectionContent } from './section-content.js'
+import { sectionEmpty } from './section-empty.js'
 import { sectionLevel } from './section-level.js'
 import { sectionMention } from './section-mention.js'
 import { sectionMissing } from './section-missing.js'
@@ -31,6 +32,7 @@ export const rules: readonly Rule[] = [
   sectionMissing,
   sectionLevel,
   sectionOrder,
+  sectionEmpty,
   sectionTooShort,
   sectionContent,
   sectionMention,
