@@ -375,6 +375,29 @@ export function sectionIsEmpty(model: PlanModel, rubric: Rubric, heading: Headin
   return rubric.rules['section-empty'] !== 'off' && sectionBody(model, rubric, heading).content === 0
 }
 
+/** Whether a rubric table belongs to a present section that is empty: section-empty is then the one finding. */
+export function tableInEmptySection(model: PlanModel, rubric: Rubric, spec: TableSpec): boolean {
+  const heading = sectionHeading(model, rubric, spec.section)
+  return !!heading && sectionIsEmpty(model, rubric, heading)
+}
+
+const emptyLinesCache = new WeakMap<PlanModel, WeakMap<Rubric, Set<number>>>()
+
+/** Lines of the deferrals and placeholders that make up empty sections, reported once by section-empty. */
+export function emptySectionLines(model: PlanModel, rubric: Rubric): Set<number> {
+  let byRubric = emptyLinesCache.get(model)
+  if (!byRubric) emptyLinesCache.set(model, (byRubric = new WeakMap()))
+  let lines = byRubric.get(rubric)
+  if (lines) return lines
+  lines = new Set()
+  for (const { heading } of presentSections(model, rubric)) {
+    if (!sectionIsEmpty(model, rubric, heading)) continue
+    for (const unit of sectionBody(model, rubric, heading).units) for (let line = unit.line; line <= unit.endLine; line++) lines.add(line)
+  }
+  byRubric.set(rubric, lines)
+  return lines
+}
+
 function ownRanges(model: PlanModel, rubric: Rubric, heading: Heading): Array<[number, number]> {
   const others = new Set<number>()
   for (const matched of sectionHeadings(model, rubric).values()) if (matched && matched.index !== heading.index) others.add(matched.index)

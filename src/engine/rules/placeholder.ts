@@ -1,5 +1,5 @@
 import { itemSeverity, type Rule } from '../rule.js'
-import { spanPlaceholders } from '../lookup.js'
+import { emptySectionLines, spanPlaceholders } from '../lookup.js'
 
 export const placeholder: Rule = {
   id: 'placeholder',
@@ -8,8 +8,10 @@ export const placeholder: Rule = {
   defaultSeverity: 'error',
   hint: 'Replace the placeholder with the real content, or remove it.',
   check({ model, rubric, report }) {
+    // A section that is nothing but placeholders is one gap: section-empty reports it.
+    const empty = rubric.rules['section-empty'] === 'off' ? new Set<number>() : emptySectionLines(model, rubric)
     for (const span of model.spans) {
-      if (span.code) continue
+      if (span.code || empty.has(span.line)) continue
       for (const match of spanPlaceholders(rubric, span)) {
         report({
           line: span.line,

@@ -1,5 +1,5 @@
 import { itemSeverity, type Rule } from '../rule.js'
-import { columnIndex, isHollowRow, presentTables } from '../lookup.js'
+import { columnIndex, isHollowRow, presentTables, tableInEmptySection } from '../lookup.js'
 import { listedRows } from './table-cells.js'
 import { haystack, mentions } from '../text.js'
 
@@ -11,6 +11,7 @@ export const tableCoverage: Rule = {
   hint: 'Add a row for the uncovered area, or an explicit row saying why it carries no risk.',
   check({ model, rubric, report }) {
     for (const { spec, found } of presentTables(model, rubric)) {
+      if (tableInEmptySection(model, rubric, spec)) continue
       const coverage = spec.coverage
       if (!coverage) continue
       const { table } = found

@@ -1,5 +1,5 @@
 import { itemSeverity, type Rule } from '../rule.js'
-import { presentTables } from '../lookup.js'
+import { presentTables, tableInEmptySection } from '../lookup.js'
 import { isEmptyCell, isNoneRow } from './table-cells.js'
 
 // A status column may say "Pending" or "Open": that is its value, not a deferral.
@@ -15,6 +15,7 @@ export const tableEmptyCell: Rule = {
   hint: 'Fill the cell in; an owner, status or mitigation nobody wrote down is a gap in the plan.',
   check({ model, rubric, report }) {
     for (const { spec, found } of presentTables(model, rubric)) {
+      if (tableInEmptySection(model, rubric, spec)) continue
       for (const row of found.table.rows) {
         if (isNoneRow(row)) continue
         for (const column of spec.columns) {

@@ -1,5 +1,5 @@
 import { itemSeverity, type Rule } from '../rule.js'
-import { presentTables } from '../lookup.js'
+import { presentTables, tableInEmptySection } from '../lookup.js'
 import { listedRows } from './table-cells.js'
 
 export const tableMinRows: Rule = {
@@ -10,6 +10,7 @@ export const tableMinRows: Rule = {
   hint: 'Add the missing rows; a table that has nothing to list says so in one row (e.g. "None").',
   check({ model, rubric, report }) {
     for (const { spec, found } of presentTables(model, rubric)) {
+      if (tableInEmptySection(model, rubric, spec)) continue
       const rows = listedRows(found.table)
       if (rows >= spec.minRows) continue
       const hollow = found.table.rows.length - rows
