@@ -13,6 +13,10 @@ export const fieldPlaceholder: Rule = {
     'or a deferral: "To be decided", "Pending", "?", "-", "see later", "N/A" without a reason, "待定", "a definir", … ("N/A — no storage" is a value).',
   defaultSeverity: 'error',
   hint: 'Replace the placeholder with the real value, or "N/A — <why>" if it does not apply.',
+  examples: {
+    flagged: '**Language/Version**: To be decided\n**Storage**: ?\n**Testing**: <br>\n**Target Platform**: 待定',
+    accepted: '**Storage**: N/A — the feature keeps no state\n**Testing**: pytest'
+  },
   check({ model, rubric, report }) {
     for (const spec of rubric.fields) {
       if (isOff(spec.severity) || spec.allowPlaceholder) continue

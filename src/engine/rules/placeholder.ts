@@ -7,6 +7,10 @@ export const placeholder: Rule = {
   description: 'Template or unfinished text (TBD, TODO, NEEDS CLARIFICATION, `[FEATURE]`, `<reason>`, …) outside code blocks, inline code and HTML comments.',
   defaultSeverity: 'error',
   hint: 'Replace the placeholder with the real content, or remove it.',
+  examples: {
+    flagged: '**Storage**: NEEDS CLARIFICATION\n\nLanguage: [NEEDS CLARIFICATION: which runtime?]   <!-- one finding, not two -->',
+    accepted: '- [x] All NEEDS CLARIFICATION resolved\n\nResearch found 0 NEEDS CLARIFICATION markers.\n\n`TBD` in inline code'
+  },
   check({ model, rubric, report }) {
     // A section that is nothing but placeholders is one gap: section-empty reports it.
     const empty = rubric.rules['section-empty'] === 'off' ? new Set<number>() : emptySectionLines(model, rubric)

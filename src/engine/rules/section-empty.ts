@@ -10,6 +10,10 @@ export const sectionEmpty: Rule = {
     'Content is prose, lists, tables (a row of "None for …" with its other cells empty is not), code blocks, images and subsections; a subsection that is itself another rubric section is not content of its parent.',
   defaultSeverity: 'error',
   hint: 'Write the section out; if it does not apply, say why in a sentence ("N/A — no data is stored").',
+  examples: {
+    flagged: '## Architecture Overview\n\nNot yet written; will be described here.\n\n(diagram to come)\n\n## Security & Privacy\n\nTo be decided.\n\n## Risks\n\n| Risk | Likelihood | Impact | Mitigation | Owner |\n|---|---|---|---|---|\n| None for data | | | | |\n| None for security | | | | |',
+    accepted: '## Data Flow & Storage\n\nN/A — the feature stores nothing; it reads the existing `invoices` table.\n\n## Data Models\n\n```ts\ninterface ExportRun { customerId: string; startedAt: Date; rows: number }\n```'
+  },
   check({ model, rubric, report }) {
     for (const { section, heading } of presentSections(model, rubric)) {
       const body = sectionBody(model, rubric, heading)

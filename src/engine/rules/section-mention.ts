@@ -21,6 +21,10 @@ export const sectionMention: Rule = {
     'table cells, code and subsections; so does a heading anywhere in the plan that names the topic ("## Rollback Plan"). Advisory (a warning) unless the rubric sets `mentionsSeverity`.',
   defaultSeverity: 'warning',
   hint: 'Cover the topic in the section, or say explicitly why it does not apply.',
+  examples: {
+    flagged: '## Reliability & Performance\n\nThe worker is fast.   <!-- no SLO, no budget: a warning -->',
+    accepted: '## Reliability & Performance\n\n| Metric | Target |\n|---|---|\n| p95 latency | 300 ms |\n\n## Rollback Plan   <!-- covers "rollback" for Testing & Rollout -->\n\nTurn the flag off.'
+  },
   check({ model, rubric, report }) {
     for (const { section, heading } of presentSections(model, rubric)) {
       if (section.mentions.length === 0 || isOff(section.mentionsSeverity) || sectionIsEmpty(model, rubric, heading)) continue

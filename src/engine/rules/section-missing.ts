@@ -9,6 +9,10 @@ export const sectionMissing: Rule = {
     'It is reported where the section belongs: after the rubric section before it. A table, checklist or field the rubric places in that section is part of the same gap, not a finding of its own.',
   defaultSeverity: 'error',
   hint: 'Add a heading for the section and fill it in; `plan-gate template <rubric>` prints every required heading.',
+  examples: {
+    flagged: '## Architecture Overview\n...\n## Interfaces & Contracts   <!-- "Key Decisions & Rationale" is missing: reported here, once -->',
+    accepted: '## 4. Key decisions and rationale   <!-- numbering, case and "and" for "&" do not matter -->'
+  },
   check({ model, rubric, report }) {
     const found = sectionHeadings(model, rubric)
     for (const section of rubric.sections) {

@@ -10,6 +10,10 @@ export const sectionTooShort: Rule = {
     'placeholders, deferrals and subsections that are other rubric sections do not count. An empty section is the section-empty rule\'s finding instead.',
   defaultSeverity: 'warning',
   hint: 'Write the section out; if it does not apply, say why in a sentence or two.',
+  examples: {
+    flagged: '## Dependencies\n\nUses the queue.   <!-- 3 words where the rubric says minWords: 5: a warning -->',
+    accepted: '## Data Models\n\n```ts\ninterface Job { id: string; runAt: Date; attempts: number }\n```\n<!-- the interface\'s words count -->'
+  },
   check({ model, rubric, report }) {
     for (const { section, heading } of presentSections(model, rubric)) {
       if (!section.minWords || isOff(section.minWordsSeverity) || sectionIsEmpty(model, rubric, heading)) continue

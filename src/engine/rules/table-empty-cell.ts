@@ -13,6 +13,10 @@ export const tableEmptyCell: Rule = {
     '"Pending" or "Open" in a Status column is a value. A row whose first cell says "None" or "N/A" is exempt.',
   defaultSeverity: 'error',
   hint: 'Fill the cell in; an owner, status or mitigation nobody wrote down is a gap in the plan.',
+  examples: {
+    flagged: '| Risk | Mitigation | Owner |\n|---|---|---|\n| Outage | To be decided | - |\n| Leak | <br> | ? |',
+    accepted: '| Gap | Proposed Fix | Owner | Status |\n|---|---|---|---|\n| Time zone unclear | Billing time zone | Finance PM | Pending |\n| None | | | |'
+  },
   check({ model, rubric, report }) {
     for (const { spec, found } of presentTables(model, rubric)) {
       if (tableInEmptySection(model, rubric, spec)) continue

@@ -8,6 +8,10 @@ export const tableMinRows: Rule = {
   description: 'A table has fewer body rows than the rubric\'s `minRows`. One "None" row says there is nothing to list; several "None for …" rows whose other cells are empty list nothing.',
   defaultSeverity: 'error',
   hint: 'Add the missing rows; a table that has nothing to list says so in one row (e.g. "None").',
+  examples: {
+    flagged: '| Risk | Likelihood | Impact | Mitigation | Owner |\n|---|---|---|---|---|\n| None for architecture | | | | |\n| None for data | | | | |',
+    accepted: '| Gap | Proposed Fix | Owner | Status |\n|---|---|---|---|\n| None | | | |   <!-- one row saying there is nothing to list -->'
+  },
   check({ model, rubric, report }) {
     for (const { spec, found } of presentTables(model, rubric)) {
       if (tableInEmptySection(model, rubric, spec)) continue
