@@ -58,6 +58,11 @@ describe('the deferral test', () => {
     expect(isDeferral('Pending', { statusColumn: true })).toBe(false)
   })
 
+  it('takes long text for content without scanning it, unless it shows nothing', () => {
+    expect(isDeferral('to be decided '.repeat(50_000))).toBe(false)
+    expect(isDeferral('- '.repeat(50_000))).toBe(true)
+  })
+
   it('sees nothing in markup and invisible characters', () => {
     expect(isBlankText('<span></span>')).toBe(true)
     expect(isBlankText('\u2060 <br/> \u00AD')).toBe(true)
@@ -103,6 +108,10 @@ describe('section-empty', () => {
     expect(result.findings[0]!.endLine).toBe(5)
   })
 
+  it('takes a section of markup that shows nothing for an empty section', () => {
+    expect(brief(check(lines('## Architecture', '', '<span></span>', '', '## Risks', '', '| Risk | Mitigation |', '|---|---|', '| Outage | Retry |'), file))).toEqual(['section-empty@1'])
+  })
+
   it('reports an empty section at its heading', () => {
     expect(brief(check(lines('## Architecture', '', '## Risks', '', '| Risk | Mitigation |', '|---|---|', '| Outage | Retry |'), file))).toEqual(['section-empty@1'])
   })
@@ -143,6 +152,12 @@ describe('field values', () => {
     const file: RubricFile = { fields: [{ id: 'storage', label: 'Storage' }, { id: 'testing', label: 'Testing' }] }
     const result = check(lines('# Plan', '', '**Storage**: To be decided', '**Testing**: N/A — covered by the existing contract suite'), file)
     expect(brief(result)).toEqual(['field-placeholder@3'])
+  })
+
+  it('takes a value that shows nothing for an empty field', () => {
+    const file: RubricFile = { fields: [{ id: 'storage', label: 'Storage' }, { id: 'testing', label: 'Testing' }] }
+    const result = check(lines('# Plan', '', '**Storage**: <br>', '**Testing**: <span></span>\u200B'), file)
+    expect(result.findings.map((finding) => finding.message)).toEqual(['Field "Storage" is empty', 'Field "Testing" is empty'])
   })
 })
 

@@ -61,6 +61,7 @@ const FILLER = new Set(
   ).split(' ')
 )
 
+const MAX_DEFERRAL_LENGTH = 200
 const PUNCTUATION_ONLY = /^[\s\p{P}\p{S}]*$/u
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 const wordDeferral = new RegExp(`(?<= )(?:${WORD_DEFERRALS.join('|')})(?= )`, 'gu')
@@ -98,10 +99,14 @@ const STATUS_WORDS = /^(?:pending|open|in progress|wip|pendiente|pendente|en att
  * "N/A — no personal data is stored" is content: the reason is there.
  */
 export function isDeferral(text: string, options: DeferralOptions = {}): boolean {
+  // Markup aside, a deferral is a short phrase: a long text is content unless it shows nothing at all.
+  if (text.length > MAX_DEFERRAL_LENGTH * 8) return isBlankText(text)
   const visible = visibleText(text)
   if (PUNCTUATION_ONLY.test(visible)) return true
   if (BRACKETED_INSTRUCTION.test(visible) && /\s/u.test(visible)) return true
   let rest = ` ${normalized(visible)} `
+  // The longest deferral phrase plus two words of its own is far below this: longer text is content, and never scanned.
+  if (rest.length > MAX_DEFERRAL_LENGTH) return false
   if (options.statusColumn && STATUS_WORDS.test(rest.trim())) return false
   let found = false
   rest = rest.replace(wordDeferral, () => {
