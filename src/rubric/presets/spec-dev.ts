@@ -17,7 +17,8 @@ export const specDev: RubricFile = {
       title: 'Spec Sync',
       aliases: ['Spec Snapshot', 'Spec Summary', 'Snapshot'],
       minWords: 15,
-      mentions: [['problem'], ['success metric', 'success metrics', 'success criteria', 'success measure', 'KPI']],
+      // The playbook states both ("problem, success metric"): errors, in any of their usual words.
+      mentions: [['problem', 'pain point', 'challenge', 'motivation'], ['success metric', 'success criteria', 'success measure', 'KPI', 'metric', 'measured by', 'acceptance criteria']],
       mentionsSeverity: 'error',
       guidance: 'A short snapshot of the approved spec: the problem it solves and the metric that shows success.'
     },
@@ -33,7 +34,7 @@ export const specDev: RubricFile = {
       aliases: ['Architecture', 'System Architecture', 'System Overview', 'Components'],
       minWords: 40,
       require: ['diagram'],
-      mentions: [['component', 'components', 'module', 'service'], ['boundary', 'boundaries'], ['responsibility', 'responsibilities', 'responsible'], ['owner', 'owners', 'owned', 'ownership']],
+      mentions: [['component', 'module', 'service', 'layer', 'package', 'subsystem'], ['boundary', 'boundaries', 'interface between', 'separation'], ['responsibility', 'responsible', 'role', 'handles'], ['owner', 'owned', 'ownership', 'team', 'maintainer']],
       guidance: 'Components, their boundaries, responsibilities and owners, with a small diagram or text map.'
     },
     {
@@ -58,7 +59,7 @@ export const specDev: RubricFile = {
       title: 'Data Flow & Storage',
       aliases: ['Data Flow', 'Data Model', 'Data & Storage', 'Storage', 'Data'],
       minWords: 30,
-      mentions: [['schema', 'schemas'], ['migration', 'migrations'], ['retention'], ['index', 'indexes', 'indexing', 'indices'], ['regulatory', 'regulation', 'compliance', 'GDPR', 'PII']],
+      mentions: [['schema', 'schemas'], ['migration', 'migrations'], ['retention'], ['index', 'indexes', 'indexing', 'indices'], ['regulatory', 'regulation', 'compliance', 'GDPR', 'PII', 'privacy', 'personal data', 'legal']],
       guidance: 'Schemas, migrations, retention, indexing and regulatory constraints.'
     },
     {
@@ -66,7 +67,7 @@ export const specDev: RubricFile = {
       title: 'Security & Privacy',
       aliases: ['Security', 'Privacy', 'Security Considerations'],
       minWords: 30,
-      mentions: [['authentication', 'authn', 'auth'], ['authorization', 'authz', 'permission', 'permissions', 'access control'], ['secret', 'secrets', 'credential', 'credentials'], ['threat', 'threats']],
+      mentions: [['authentication', 'authn', 'auth'], ['authorization', 'authz', 'permission', 'permissions', 'access control'], ['secret', 'secrets', 'credential', 'credentials'], ['threat', 'attack', 'vulnerability', 'injection', 'abuse', 'mitigation']],
       guidance: 'The authentication and authorization model, secrets handling and the mitigations for each threat.'
     },
     {
@@ -74,7 +75,7 @@ export const specDev: RubricFile = {
       title: 'Reliability & Performance',
       aliases: ['Reliability', 'Performance', 'Performance & Reliability', 'Scalability'],
       minWords: 30,
-      mentions: [['SLI', 'SLO', 'service level', 'p95', 'p99', 'percentile', 'latency target', 'availability target', 'error budget'], ['budget', 'budgets', 'latency', 'throughput'], ['back-pressure', 'backpressure', 'rate limit', 'rate limiting', 'throttling', 'load shedding'], ['test environment', 'test environments', 'staging', 'environment']],
+      mentions: [['SLI', 'SLO', 'service level', 'p95', 'p99', 'percentile', 'latency target', 'availability target', 'error budget'], ['budget', 'latency', 'throughput', 'target', 'p95', 'p99', 'percentile'], ['back-pressure', 'rate limit', 'rate limiting', 'throttling', 'load shedding', 'backoff', 'circuit breaker', 'queue'], ['test environment', 'staging', 'environment', 'CI', 'sandbox', 'emulator']],
       guidance: 'SLIs and SLOs, performance budgets, back-pressure strategy and test environments.'
     },
     {
@@ -90,7 +91,7 @@ export const specDev: RubricFile = {
       title: 'Testing & Rollout Strategy',
       aliases: ['Testing Strategy', 'Rollout Strategy', 'Testing & Rollout', 'Test Plan', 'Testing', 'Rollout'],
       minWords: 30,
-      mentions: [['unit'], ['integration'], ['load', 'performance test', 'stress'], ['staged', 'canary', 'phased', 'gradual', 'percentage'], ['feature flag', 'feature flags', 'flag', 'toggle'], ['rollback', 'roll back']],
+      mentions: [['unit'], ['integration'], ['load', 'performance test', 'stress'], ['staged', 'canary', 'phased', 'gradual', 'percentage', 'beta', 'pilot', 'incremental', 'progressive'], ['feature flag', 'flag', 'toggle', 'kill switch'], ['rollback', 'roll back']],
       guidance: 'Unit, integration and load testing, the staged rollout, feature flags and the rollback plan.'
     },
     {
