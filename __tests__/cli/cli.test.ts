@@ -66,11 +66,13 @@ describe('plan-gate check (built CLI)', () => {
     const result = cli(['check', 'examples', '--config', 'examples/plan-gate.yml', '--format', 'json'])
     expect(result.status).toBe(1)
     const report = JSON.parse(result.stdout)
-    expect(report.plans.length).toBe(17)
+    expect(report.plans.length).toBe(22)
     expect(report.plans.filter((plan: { verdict: string }) => plan.verdict === 'PASS').map((plan: { file: string }) => plan.file)).toEqual([
       'examples/spec-dev/pass-complete.md',
+      'examples/spec-dev/pass-variants.md',
       'examples/spec-kit/pass-complete.md',
       'examples/specflow/pass-complete.md',
+      'examples/specflow/pass-phases.md',
       'examples/specflow/warn-principles.md'
     ])
   })
