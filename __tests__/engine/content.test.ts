@@ -140,6 +140,13 @@ describe('section-empty', () => {
     expect(brief(check(text, file))).toEqual(['table-empty-cell@9', 'table-empty-cell@10', 'table-empty-cell@11'])
   })
 
+  it('keeps an error inside a section whose emptiness is only advice', () => {
+    const advisory: RubricFile = { sections: [{ id: 'decisions', title: 'Decisions', severity: 'warning' }], placeholders: [{ id: 'nc', text: 'NEEDS CLARIFICATION' }] }
+    const result = check(lines('## Decisions', '', 'NEEDS CLARIFICATION'), advisory)
+    expect(result.findings.map((finding) => `${finding.ruleId}:${finding.severity}`)).toEqual(['placeholder:error', 'section-empty:warning'])
+    expect(result.verdict).toBe('FAIL')
+  })
+
   it('makes a thin section a warning, not an error', () => {
     const result = check(lines('## Architecture', '', 'One scheduler, one worker.', '', '## Risks', '', '| Risk | Mitigation |', '|---|---|', '| Outage | Retry |'), file)
     expect(result.findings.map((finding) => `${finding.ruleId}:${finding.severity}`)).toEqual(['section-too-short:warning'])

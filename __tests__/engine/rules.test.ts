@@ -44,14 +44,16 @@ describe('sections', () => {
       ...sections,
       placeholders: [{ id: 'tbd', text: 'TBD', severity: 'warning' }]
     })
-    expect(brief(result)).toEqual(['section-empty@3', 'placeholder@3', 'placeholder@3', 'placeholder@3', 'placeholder@3'])
-    expect(result.findings.slice(1).map((finding) => finding.column)).toEqual([1, 5, 9, 13])
+    // One gap, one finding: the placeholders are what makes the section empty.
+    expect(brief(result)).toEqual(['section-empty@3'])
     const thin = check(lines('## Overview', '', 'Cache expensive results TBD TBD TBD.', '', '## Design', '', '```', 'x', '```', 'tradeoff'), {
       ...sections,
       sections: [{ ...sections.sections![0]!, minWords: 5 }, sections.sections![1]!],
       placeholders: [{ id: 'tbd', text: 'TBD', severity: 'warning' }]
     })
     expect(thin.findings[0]!.message).toBe('Section "Overview" has 3 words; expected at least 5')
+    expect(brief(thin)).toEqual(['section-too-short@1', 'placeholder@3', 'placeholder@3', 'placeholder@3'])
+    expect(thin.findings.slice(1).map((finding) => finding.column)).toEqual([25, 29, 33])
   })
 })
 

@@ -378,7 +378,18 @@ export function sectionIsEmpty(model: PlanModel, rubric: Rubric, heading: Headin
 /** Whether a rubric table belongs to a present section that is empty: section-empty is then the one finding. */
 export function tableInEmptySection(model: PlanModel, rubric: Rubric, spec: TableSpec): boolean {
   const heading = sectionHeading(model, rubric, spec.section)
-  return !!heading && sectionIsEmpty(model, rubric, heading)
+  const section = rubric.sections.find((each) => each.id === spec.section)
+  return !!heading && !!section && emptyFailsTheGate(rubric, section) && sectionIsEmpty(model, rubric, heading)
+}
+
+/**
+ * Whether section-empty reports this section as an error: only then may it
+ * stand for the other findings in it, or an advisory empty section would turn
+ * an error (an unfilled table, NEEDS CLARIFICATION) into a warning.
+ */
+function emptyFailsTheGate(rubric: Rubric, section: SectionSpec): boolean {
+  const configured = rubric.rules['section-empty']
+  return configured !== 'off' && configured !== 'warning' && section.severity !== 'warning' && section.severity !== 'off'
 }
 
 const emptyLinesCache = new WeakMap<PlanModel, WeakMap<Rubric, Set<number>>>()
@@ -390,8 +401,8 @@ export function emptySectionLines(model: PlanModel, rubric: Rubric): Set<number>
   let lines = byRubric.get(rubric)
   if (lines) return lines
   lines = new Set()
-  for (const { heading } of presentSections(model, rubric)) {
-    if (!sectionIsEmpty(model, rubric, heading)) continue
+  for (const { section, heading } of presentSections(model, rubric)) {
+    if (!emptyFailsTheGate(rubric, section) || !sectionIsEmpty(model, rubric, heading)) continue
     for (const unit of sectionBody(model, rubric, heading).units) for (let line = unit.line; line <= unit.endLine; line++) lines.add(line)
   }
   byRubric.set(rubric, lines)
