@@ -30,6 +30,9 @@ function rulePage(rule: (typeof rules)[number]): string {
       rule.id.startsWith('plan-') || rule.id === 'internal-error' ? ' — not for this rule: input and internal failures always fail the gate' : ''
     }`,
     '',
+    ...(rule.examples
+      ? ['## Reported', '', '```markdown', rule.examples.flagged, '```', '', '## Not reported', '', '```markdown', rule.examples.accepted, '```', '']
+      : []),
     '## How to fix',
     '',
     rule.hint,

@@ -66,8 +66,8 @@ describe('plan-gate check (built CLI)', () => {
     const result = cli(['check', 'examples', '--config', 'examples/plan-gate.yml', '--format', 'json'])
     expect(result.status).toBe(1)
     const report = JSON.parse(result.stdout)
-    // 17 plans, and the OpenSpec and Kiro examples: four designs with the companions beside them.
-    expect(report.plans.length).toBe(28)
+    // 17 plans, 5 more that show what counts as content, and the OpenSpec and Kiro examples: four designs with the companions beside them.
+    expect(report.plans.length).toBe(33)
     expect(report.plans.filter((plan: { verdict: string }) => plan.verdict === 'PASS').map((plan: { file: string }) => plan.file)).toEqual([
       'examples/kiro/specs/csv-import/design.md',
       'examples/kiro/specs/csv-import/requirements.md',
@@ -78,8 +78,10 @@ describe('plan-gate check (built CLI)', () => {
       'examples/openspec/changes/add-invoice-export/tasks.md',
       'examples/openspec/changes/fail-unfinished-change/tasks.md',
       'examples/spec-dev/pass-complete.md',
+      'examples/spec-dev/pass-variants.md',
       'examples/spec-kit/pass-complete.md',
       'examples/specflow/pass-complete.md',
+      'examples/specflow/pass-phases.md',
       'examples/specflow/warn-principles.md'
     ])
   })

@@ -39,20 +39,29 @@ describe('sections', () => {
     ])
   })
 
-  it('does not count placeholders as words', () => {
+  it('does not count placeholders as words: a section of placeholders only is empty', () => {
     const result = check(lines('## Overview', '', 'TBD TBD TBD TBD', '', '## Design', '', '```', 'x', '```', 'tradeoff'), {
       ...sections,
       placeholders: [{ id: 'tbd', text: 'TBD', severity: 'warning' }]
     })
-    expect(brief(result)).toEqual(['section-too-short@1', 'placeholder@3', 'placeholder@3', 'placeholder@3', 'placeholder@3'])
-    expect(result.findings.slice(1).map((finding) => finding.column)).toEqual([1, 5, 9, 13])
+    // One gap, one finding: the placeholders are what makes the section empty.
+    expect(brief(result)).toEqual(['section-empty@3'])
+    const thin = check(lines('## Overview', '', 'Cache expensive results TBD TBD TBD.', '', '## Design', '', '```', 'x', '```', 'tradeoff'), {
+      ...sections,
+      sections: [{ ...sections.sections![0]!, minWords: 5 }, sections.sections![1]!],
+      placeholders: [{ id: 'tbd', text: 'TBD', severity: 'warning' }]
+    })
+    expect(thin.findings[0]!.message).toBe('Section "Overview" has 3 words; expected at least 5')
+    expect(brief(thin)).toEqual(['section-too-short@1', 'placeholder@3', 'placeholder@3', 'placeholder@3'])
+    expect(thin.findings.slice(1).map((finding) => finding.column)).toEqual([25, 29, 33])
   })
 })
 
 describe('the document title', () => {
   it('is not taken for a section, so a plan titled after a section still needs that section', () => {
     const file: RubricFile = { sections: [{ id: 'plan', title: 'Implementation Plan', aliases: ['Architecture'] }] }
-    expect(brief(check(lines('# Implementation Plan: Exports', '', '## Background', '', 'Text.'), file))).toEqual(['section-missing@5'])
+    // Reported where it belongs: no rubric section comes before it, so before the plan's first section.
+    expect(brief(check(lines('# Implementation Plan: Exports', '', '## Background', '', 'Text.'), file))).toEqual(['section-missing@3'])
     expect(brief(check(lines('# Implementation Plan: Exports', '', '## Architecture', '', 'Text.'), file))).toEqual([])
     // A plan whose only heading is the H1 has nothing else to offer: the H1 counts.
     expect(brief(check(lines('# Implementation Plan', '', 'Text.'), file))).toEqual([])
@@ -116,7 +125,10 @@ describe('severity', () => {
   const base: RubricFile = { sections: [{ id: 'overview', title: 'Overview', minWords: 10 }, { id: 'risks', title: 'Risks', severity: 'warning' }] }
 
   it('takes the rule default, then the item severity, then the rubric rules map', () => {
-    expect(check(text, base).findings.map((finding) => `${finding.ruleId}:${finding.severity}`)).toEqual(['section-too-short:error', 'section-missing:warning'])
+    // A thin section is advice (warning) unless the rubric raises it.
+    expect(check(text, base).findings.map((finding) => `${finding.ruleId}:${finding.severity}`)).toEqual(['section-too-short:warning', 'section-missing:warning'])
+    const raised: RubricFile = { sections: [{ ...base.sections![0]!, minWordsSeverity: 'error' }, base.sections![1]!] }
+    expect(check(text, raised).findings.map((finding) => `${finding.ruleId}:${finding.severity}`)).toEqual(['section-too-short:error', 'section-missing:warning'])
     const overridden = check(text, { ...base, rules: { 'section-missing': 'error', 'section-too-short': 'off' } })
     expect(overridden.findings.map((finding) => `${finding.ruleId}:${finding.severity}`)).toEqual(['section-missing:error'])
   })

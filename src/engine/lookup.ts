@@ -1,7 +1,7 @@
-import type { Heading, PlanModel, Table, TaskItem, TextSpan } from './model.js'
+import type { Cell, Heading, PlanModel, Table, TaskItem, TextSpan } from './model.js'
 import type { ChecklistSpec, PlaceholderSpec, Rubric, SectionSpec, TableSpec } from '../rubric/schema.js'
 import { literalPattern, regexPattern, type TextMatch, type TextPattern } from './patterns.js'
-import { countWords, matchRank, matchTitle, normalizeText, normalizeTitle } from './text.js'
+import { countWords, isBlankText, isDeferral, isMarkerMention, isNoneText, matchRank, matchTitle, normalizeText, normalizeTitle } from './text.js'
 
 // Lookups several rules share, computed once per (model, rubric) pair so that
 // every rule reads the same answer and no work is repeated.
@@ -84,6 +84,45 @@ function firstAtOrAfter(items: readonly { line: number }[], line: number): numbe
     else high = middle
   }
   return low
+}
+
+/**
+ * Whether the section-missing rule reports this rubric section: then a table,
+ * checklist or field that belongs in it is part of that one gap, not a finding
+ * of its own.
+ */
+export function sectionReportedMissing(model: PlanModel, rubric: Rubric, sectionId: string | undefined): boolean {
+  if (!sectionId || rubric.rules['section-missing'] === 'off') return false
+  const section = rubric.sections.find((each) => each.id === sectionId)
+  return !!section && section.required && section.severity !== 'off' && !sectionHeadings(model, rubric).get(sectionId)
+}
+
+/**
+ * Where a missing rubric section belongs: right after the section the rubric
+ * lists before it (at the heading that follows that section, else its last
+ * line), else before the first rubric section the plan has, else at the
+ * plan's first heading.
+ */
+export function missingSectionAnchor(model: PlanModel, rubric: Rubric, sectionId: string): { line: number; before: Heading | null } {
+  const found = sectionHeadings(model, rubric)
+  const position = rubric.sections.findIndex((section) => section.id === sectionId)
+  const earlier = rubric.sections
+    .slice(0, Math.max(0, position))
+    .map((section) => found.get(section.id))
+    .filter((heading): heading is Heading => !!heading)
+  const previous = earlier.reduce<Heading | null>((latest, heading) => (!latest || heading.line > latest.line ? heading : latest), null)
+  if (previous) {
+    const following = model.headings.find((heading) => heading.line > previous.endLine) ?? null
+    return following ? { line: following.line, before: following } : { line: Math.max(1, previous.endLine), before: null }
+  }
+  const later = rubric.sections
+    .slice(position + 1)
+    .map((section) => found.get(section.id))
+    .filter((heading): heading is Heading => !!heading)
+    .sort((a, b) => a.line - b.line)[0]
+  if (later) return { line: later.line, before: later }
+  const first = model.headings.find((heading) => heading.level > 1) ?? model.headings[0]
+  return first ? { line: first.line, before: first } : { line: 1, before: null }
 }
 
 /** Where a finding about something missing from a section goes: its heading, else line 1. */
@@ -204,12 +243,28 @@ export function spanPlaceholders(rubric: Rubric, span: TextSpan): Array<TextMatc
   return found
 }
 
+/**
+ * Placeholders in text: a marker spoken about ("0 NEEDS CLARIFICATION") is not
+ * one, and a placeholder inside another (`[NEEDS CLARIFICATION: …]`) is the
+ * outer one only: one gap, one finding.
+ */
 export function placeholderMatches(rubric: Rubric, text: string): Array<TextMatch & { spec: PlaceholderSpec }> {
   const found: Array<TextMatch & { spec: PlaceholderSpec }> = []
   for (const { spec, pattern } of placeholderPatterns(rubric)) {
-    for (const match of pattern.findAll(text)) found.push({ ...match, spec })
+    for (const match of pattern.findAll(text)) {
+      if (!isMarkerMention(text, match.index, match.length)) found.push({ ...match, spec })
+    }
   }
-  return found
+  if (found.length < 2) return found
+  found.sort((a, b) => a.index - b.index || b.length - a.length)
+  const outer: Array<TextMatch & { spec: PlaceholderSpec }> = []
+  let end = -1
+  for (const match of found) {
+    if (match.index + match.length <= end) continue
+    outer.push(match)
+    end = Math.max(end, match.index + match.length)
+  }
+  return outer
 }
 
 /** Prose that counts as content: not headings, not code, not raw HTML. */
@@ -217,14 +272,167 @@ export function isContentSpan(span: TextSpan): boolean {
   return !span.heading && !span.code && !span.text.trimStart().startsWith('<')
 }
 
-/** Words in a section body (subsections included), placeholders not counted. */
+/** Words in a section's own body (see `sectionBody`), placeholders and deferrals not counted. */
 export function sectionWordCount(model: PlanModel, rubric: Rubric, heading: Heading): number {
-  let words = 0
-  for (const span of itemsBetween(model.spans, heading.line + 1, heading.endLine)) {
-    if (span.heading || span.text.trimStart().startsWith('<')) continue
-    words += countWords(blankMatches(span.text, spanPlaceholders(rubric, span)))
+  return sectionBody(model, rubric, heading).words
+}
+
+// ---- What a section holds ----
+
+/** One piece of a section: a line of prose or list, a table row, a code block, an image. */
+export interface BodyUnit {
+  line: number
+  column: number
+  endLine: number
+  text: string
+  kind: 'prose' | 'row' | 'code' | 'image'
+  /** content: something a reader can use; vacuous: a deferral, placeholder or template instruction; blank: nothing visible. */
+  verdict: 'content' | 'vacuous' | 'blank'
+  words: number
+}
+
+export interface SectionBody {
+  units: BodyUnit[]
+  /** Units that are content. */
+  content: number
+  words: number
+  /** Line ranges of the section's own body: subsections that are other rubric sections are cut out. */
+  ranges: Array<[number, number]>
+}
+
+const bodyCache = new WeakMap<PlanModel, WeakMap<Rubric, Map<number, SectionBody>>>()
+
+/**
+ * A section's own body: its prose, lists, tables, code, images and
+ * subsections, except subsections the rubric matched to another of its
+ * sections, which hold their own content, not their parent's.
+ */
+export function sectionBody(model: PlanModel, rubric: Rubric, heading: Heading): SectionBody {
+  let byRubric = bodyCache.get(model)
+  if (!byRubric) bodyCache.set(model, (byRubric = new WeakMap()))
+  let byHeading = byRubric.get(rubric)
+  if (!byHeading) byRubric.set(rubric, (byHeading = new Map()))
+  const cached = byHeading.get(heading.index)
+  if (cached) return cached
+  const ranges = ownRanges(model, rubric, heading)
+  const units: BodyUnit[] = []
+  const tableLines = new Set<number>()
+  for (const [from, to] of ranges) {
+    for (const table of itemsBetween(model.tables, from, to)) {
+      for (let line = table.line; line <= table.endLine; line++) tableLines.add(line)
+      const hollow = table.rows.length > 1 && table.rows.every(isHollowRow)
+      for (const row of table.rows) {
+        const text = row.map((cell) => cell.text).join(' | ')
+        const first = row[0] ?? { line: table.line, column: table.column }
+        const empty = row.every((cell) => isDeferral(placeholdersAsDeferral(rubric, cell.text)))
+        const verdict = row.every((cell) => isBlankText(cell.text)) ? 'blank' : empty || hollow ? 'vacuous' : 'content'
+        units.push({ line: first.line, column: first.column, endLine: first.line, text, kind: 'row', verdict, words: verdict === 'content' ? countWords(text) : 0 })
+      }
+    }
+    const byLine = new Map<number, TextSpan[]>()
+    for (const span of itemsBetween(model.spans, from, to)) {
+      if (span.heading || tableLines.has(span.line)) continue
+      const spans = byLine.get(span.line)
+      if (spans) spans.push(span)
+      else byLine.set(span.line, [span])
+    }
+    for (const [line, spans] of byLine) {
+      const text = spans.map((span) => span.text).join(' ')
+      const prose = spans.filter((span) => !span.text.trimStart().startsWith('<'))
+      const proseText = prose.map((span) => blankMatches(span.text, spanPlaceholders(rubric, span))).join(' ')
+      const hadPlaceholder = prose.some((span) => spanPlaceholders(rubric, span).length > 0)
+      let verdict: BodyUnit['verdict']
+      if (isBlankText(text)) verdict = 'blank'
+      else if (isDeferral(hadPlaceholder ? `${proseText} TBD` : proseText)) verdict = prose.length === 0 ? 'blank' : 'vacuous'
+      else verdict = 'content'
+      units.push({ line, column: spans[0]!.column, endLine: line, text, kind: 'prose', verdict, words: verdict === 'content' ? countWords(proseText) : 0 })
+    }
+    for (const block of itemsBetween(model.codeBlocks, from, to)) {
+      const verdict = block.value.trim() === '' ? 'blank' : isDeferral(block.value) ? 'vacuous' : 'content'
+      units.push({ line: block.line, column: 1, endLine: block.endLine, text: block.value, kind: 'code', verdict, words: verdict === 'content' ? countWords(block.value) : 0 })
+    }
+    for (const image of itemsBetween(model.images, from, to)) {
+      units.push({ line: image.line, column: image.column, endLine: image.line, text: '', kind: 'image', verdict: 'content', words: 0 })
+    }
   }
-  return words
+  units.sort((a, b) => a.line - b.line)
+  const body: SectionBody = {
+    units,
+    content: units.filter((unit) => unit.verdict === 'content').length,
+    words: units.reduce((sum, unit) => sum + unit.words, 0),
+    ranges
+  }
+  byHeading.set(heading.index, body)
+  return body
+}
+
+/**
+ * Whether a present section holds nothing (see `sectionBody`) and the
+ * section-empty rule says so: one gap, one finding, so "too short", "no
+ * diagram" and "does not mention" stay silent on it.
+ */
+export function sectionIsEmpty(model: PlanModel, rubric: Rubric, heading: Heading): boolean {
+  return rubric.rules['section-empty'] !== 'off' && sectionBody(model, rubric, heading).content === 0
+}
+
+/** Whether a rubric table belongs to a present section that is empty: section-empty is then the one finding. */
+export function tableInEmptySection(model: PlanModel, rubric: Rubric, spec: TableSpec): boolean {
+  const heading = sectionHeading(model, rubric, spec.section)
+  const section = rubric.sections.find((each) => each.id === spec.section)
+  return !!heading && !!section && emptyFailsTheGate(rubric, section) && sectionIsEmpty(model, rubric, heading)
+}
+
+/**
+ * Whether section-empty reports this section as an error: only then may it
+ * stand for the other findings in it, or an advisory empty section would turn
+ * an error (an unfilled table, NEEDS CLARIFICATION) into a warning.
+ */
+function emptyFailsTheGate(rubric: Rubric, section: SectionSpec): boolean {
+  const configured = rubric.rules['section-empty']
+  return configured !== 'off' && configured !== 'warning' && section.severity !== 'warning' && section.severity !== 'off'
+}
+
+const emptyLinesCache = new WeakMap<PlanModel, WeakMap<Rubric, Set<number>>>()
+
+/** Lines of the deferrals and placeholders that make up empty sections, reported once by section-empty. */
+export function emptySectionLines(model: PlanModel, rubric: Rubric): Set<number> {
+  let byRubric = emptyLinesCache.get(model)
+  if (!byRubric) emptyLinesCache.set(model, (byRubric = new WeakMap()))
+  let lines = byRubric.get(rubric)
+  if (lines) return lines
+  lines = new Set()
+  for (const { section, heading } of presentSections(model, rubric)) {
+    if (!emptyFailsTheGate(rubric, section) || !sectionIsEmpty(model, rubric, heading)) continue
+    for (const unit of sectionBody(model, rubric, heading).units) for (let line = unit.line; line <= unit.endLine; line++) lines.add(line)
+  }
+  byRubric.set(rubric, lines)
+  return lines
+}
+
+function ownRanges(model: PlanModel, rubric: Rubric, heading: Heading): Array<[number, number]> {
+  const others = new Set<number>()
+  for (const matched of sectionHeadings(model, rubric).values()) if (matched && matched.index !== heading.index) others.add(matched.index)
+  const ranges: Array<[number, number]> = []
+  let from = heading.line + 1
+  for (const sub of model.headings) {
+    if (sub.line <= heading.line || sub.line > heading.endLine || !others.has(sub.index)) continue
+    if (sub.line < from) continue
+    if (sub.line - 1 >= from) ranges.push([from, sub.line - 1])
+    from = sub.endLine + 1
+  }
+  if (heading.endLine >= from) ranges.push([from, heading.endLine])
+  return ranges
+}
+
+/** A "None for …" row whose other cells are empty: it lists nothing, and many of them are an empty table. */
+export function isHollowRow(row: readonly Cell[]): boolean {
+  return isNoneText(row[0]?.text ?? '') && row.slice(1).every((cell) => isDeferral(cell.text))
+}
+
+/** Placeholders replaced by a deferral word, so that the one deferral test judges "Storage: NEEDS CLARIFICATION". */
+function placeholdersAsDeferral(rubric: Rubric, text: string): string {
+  const matches = placeholderMatches(rubric, text)
+  return matches.length === 0 ? text : `${blankMatches(text, matches)} TBD`
 }
 
 /**

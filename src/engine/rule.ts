@@ -49,6 +49,8 @@ export interface Rule {
   defaultSeverity: Severity
   /** Default fix hint. */
   hint: string
+  /** Plan text the rule reports and text it accepts, for its docs page. */
+  examples?: { flagged: string; accepted: string }
   /** `verdict` rules run after all others and read their findings. */
   phase?: 'check' | 'verdict'
   check(context: RuleContext): void

@@ -101,3 +101,7 @@ export function excerpt(text: string, max = 80): string {
   const oneLine = text.replace(/\s+/g, ' ').trim()
   return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`
 }
+
+// Deferrals, blanks and marker mentions live beside the rest of the text layer, read by every rule.
+export { isBlankText, isDeferral, isMarkerMention, isNoneText, visibleText, type DeferralOptions } from './deferral.js'
+export { wordForms, mentionsWordForm, type WordForms } from './wording.js'

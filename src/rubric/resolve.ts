@@ -170,6 +170,7 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     severity: section.severity,
     level: section.level,
     minWords: section.minWords,
+    minWordsSeverity: section.minWordsSeverity,
     require: section.require ?? [],
     mentions: (section.mentions ?? []).map((mention) => (typeof mention === 'string' ? [mention] : mention)),
     mentionsSeverity: section.mentionsSeverity ?? 'warning',

@@ -28,9 +28,15 @@ export const sectionSchema = z
     title: text.optional().describe('Heading text, as the template writes it.'),
     aliases: texts.optional().describe('Other headings that count as this section.'),
     required: z.boolean().optional().describe('Whether a missing section is a finding (default true).'),
-    severity: severity.optional().describe('Severity of this section\'s structural findings (missing, wrong level, too short, missing content).'),
+    severity: severity.optional().describe('Severity of this section\'s structural findings (missing, empty, wrong level, missing content); a warning here also makes "too short" a warning.'),
     level: z.number().int().min(1).max(6).optional().describe('Expected heading level (1-6); another level is a warning.'),
-    minWords: z.number().int().min(0).optional().describe('Minimum words in the section and its subsections, not counting placeholders.'),
+    minWords: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Minimum words in the section and its subsections (prose, list items, table cells and code), not counting placeholders or deferrals; fewer is a warning unless `minWordsSeverity` says otherwise.'),
+    minWordsSeverity: severity.optional().describe('Severity of a section with content below `minWords` (default warning; an empty section is always the section-empty rule\'s finding).'),
     require: z.array(z.enum(CONTENT_KINDS)).optional().describe('Content kinds the section must contain.'),
     mentions: z.array(mention).optional().describe('Phrases the section must mention.'),
     mentionsSeverity: severity.optional().describe('Severity of a missing mention (default warning).'),
@@ -256,6 +262,7 @@ export interface SectionSpec {
   severity?: SeverityOption
   level?: number
   minWords?: number
+  minWordsSeverity?: SeverityOption
   require: ContentKind[]
   mentions: string[][]
   mentionsSeverity: SeverityOption

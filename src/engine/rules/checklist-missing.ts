@@ -1,5 +1,5 @@
 import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { anchorOf, checklistTasks } from '../lookup.js'
+import { anchorOf, checklistTasks, sectionReportedMissing } from '../lookup.js'
 
 export const checklistMissing: Rule = {
   id: 'checklist-missing',
@@ -10,6 +10,8 @@ export const checklistMissing: Rule = {
   check({ model, rubric, report }) {
     for (const spec of rubric.checklists) {
       if (!spec.required || isOff(spec.severity)) continue
+      // Inside a missing section it is part of that section's one finding.
+      if (sectionReportedMissing(model, rubric, spec.section)) continue
       const { heading, tasks } = checklistTasks(model, rubric, spec)
       if (tasks.length > 0) continue
       report({

@@ -1,5 +1,5 @@
 import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { anchorOf, sectionHeading, withinSection } from '../lookup.js'
+import { anchorOf, sectionHeading, sectionReportedMissing, withinSection } from '../lookup.js'
 import { findField } from './field-lookup.js'
 
 export const fieldMissing: Rule = {
@@ -11,6 +11,8 @@ export const fieldMissing: Rule = {
   check({ model, rubric, report }) {
     for (const spec of rubric.fields) {
       if (!spec.required || isOff(spec.severity)) continue
+      // Inside a missing section it is part of that section's one finding.
+      if (sectionReportedMissing(model, rubric, spec.section)) continue
       const heading = sectionHeading(model, rubric, spec.section)
       if (findField(withinSection(model.fields, heading), spec)) continue
       report({

@@ -21,6 +21,7 @@ import { phaseOrder } from './phase-order.js'
 import { placeholder } from './placeholder.js'
 import { internalError, planEncoding, planTooLarge, planUnparseable } from './plan-input.js'
 import { sectionContent } from './section-content.js'
+import { sectionEmpty } from './section-empty.js'
 import { sectionLevel } from './section-level.js'
 import { sectionMention } from './section-mention.js'
 import { sectionMissing } from './section-missing.js'
@@ -40,6 +41,7 @@ export const rules: readonly Rule[] = [
   sectionMissing,
   sectionLevel,
   sectionOrder,
+  sectionEmpty,
   sectionTooShort,
   sectionContent,
   sectionMention,

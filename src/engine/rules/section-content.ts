@@ -1,7 +1,7 @@
 import { itemSeverity, type Rule } from '../rule.js'
 import type { Heading, PlanModel } from '../model.js'
 import type { ContentKind } from '../../rubric/schema.js'
-import { presentSections, withinSection } from '../lookup.js'
+import { presentSections, sectionIsEmpty, withinSection } from '../lookup.js'
 
 const ARROW = /(?:-{1,2}>|=>|→|⇒|⟶|<-{1,2}|←)/u
 
@@ -43,6 +43,7 @@ export const sectionContent: Rule = {
   hint: 'Add the missing content to the section.',
   check({ model, rubric, report }) {
     for (const { section, heading } of presentSections(model, rubric)) {
+      if (section.require.length === 0 || sectionIsEmpty(model, rubric, heading)) continue
       for (const kind of section.require) {
         if (hasKind(model, heading, kind)) continue
         report({

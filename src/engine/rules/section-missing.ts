@@ -1,31 +1,38 @@
 import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { sectionHeadings } from '../lookup.js'
+import { missingSectionAnchor, sectionHeadings } from '../lookup.js'
 
 export const sectionMissing: Rule = {
   id: 'section-missing',
   title: 'Missing section',
-  description: 'A section the rubric requires has no heading in the plan (matched by title or alias, ignoring numbering, emoji, case and punctuation).',
+  description:
+    'A section the rubric requires has no heading in the plan (matched by title or alias, ignoring numbering, emoji, case and punctuation). ' +
+    'It is reported where the section belongs: after the rubric section before it. A table, checklist or field the rubric places in that section is part of the same gap, not a finding of its own.',
   defaultSeverity: 'error',
   hint: 'Add a heading for the section and fill it in; `plan-gate template <rubric>` prints every required heading.',
+  examples: {
+    flagged: '## Architecture Overview\n...\n## Interfaces & Contracts   <!-- "Key Decisions & Rationale" is missing: reported here, once -->',
+    accepted: '## 4. Key decisions and rationale   <!-- numbering, case and "and" for "&" do not matter -->'
+  },
   check({ model, rubric, report }) {
     const found = sectionHeadings(model, rubric)
-    const lastLine = Math.max(1, model.lines.length)
-    rubric.sections.forEach((section, position) => {
-      if (!section.required || isOff(section.severity) || found.get(section.id)) return
-      // Report where the section belongs: after the rubric sections before it, before the next one the plan has, else at the end.
-      const after = Math.max(0, ...rubric.sections.slice(0, position).map((earlier) => found.get(earlier.id)?.line ?? 0))
-      const next = rubric.sections
-        .slice(position + 1)
-        .map((later) => found.get(later.id))
-        .find((heading) => heading && heading.line > after)
+    for (const section of rubric.sections) {
+      if (!section.required || isOff(section.severity) || found.get(section.id)) continue
+      const { line, before } = missingSectionAnchor(model, rubric, section.id)
       const aliases = section.aliases.length > 0 ? ` (or ${section.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : ''
+      const contents = [
+        ...rubric.tables.filter((table) => table.section === section.id && table.required && !isOff(table.severity)).map((table) => `the "${table.title}" table`),
+        ...rubric.checklists.filter((list) => list.section === section.id && list.required && !isOff(list.severity)).map((list) => `the "${list.title}" checklist`),
+        ...rubric.fields.filter((field) => field.section === section.id && field.required && !isOff(field.severity)).map((field) => `the "${field.label}" field`)
+      ]
       report({
-        line: next ? next.line : lastLine,
+        line,
         column: 1,
-        message: `Missing section "${section.title}": expected a heading "${section.title}"${aliases}${next ? ` before "${next.title}"` : ''}`,
+        message:
+          `Missing section "${section.title}": expected a heading "${section.title}"${aliases}${before ? ` before "${before.title}"` : ''}` +
+          (contents.length > 0 ? ` with ${contents.join(' and ')}` : ''),
         hint: section.guidance ? `Add a "${section.title}" section: ${section.guidance}` : undefined,
         severity: itemSeverity(section.severity)
       })
-    })
+    }
   }
 }

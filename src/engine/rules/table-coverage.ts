@@ -1,5 +1,6 @@
 import { itemSeverity, type Rule } from '../rule.js'
-import { columnIndex, presentTables } from '../lookup.js'
+import { columnIndex, isHollowRow, presentTables, tableInEmptySection } from '../lookup.js'
+import { listedRows } from './table-cells.js'
 import { haystack, mentions } from '../text.js'
 
 export const tableCoverage: Rule = {
@@ -10,9 +11,12 @@ export const tableCoverage: Rule = {
   hint: 'Add a row for the uncovered area, or an explicit row saying why it carries no risk.',
   check({ model, rubric, report }) {
     for (const { spec, found } of presentTables(model, rubric)) {
+      if (tableInEmptySection(model, rubric, spec)) continue
       const coverage = spec.coverage
       if (!coverage) continue
       const { table } = found
+      // A table that lists nothing is table-min-rows' one finding, not one per area.
+      if (spec.minRows > 0 && listedRows(table) === 0) continue
       const textColumns = coverage.columns?.map((name) => columnIndex(table.header, [name])).filter((index) => index >= 0)
       const areaColumn = coverage.areaColumn ? columnIndex(table.header, [coverage.areaColumn]) : -1
       const rowTexts = table.rows.map((row) =>
@@ -25,8 +29,9 @@ export const tableCoverage: Rule = {
       for (const area of coverage.areas) {
         const covered = table.rows.some(
           (row, index) =>
-            (areaColumn >= 0 && mentions(row[areaColumn]?.text ?? '', area.name)) ||
-            area.keywords.some((keyword) => mentions(rowTexts[index] ?? haystack(''), keyword))
+            !isHollowRow(row) &&
+            ((areaColumn >= 0 && mentions(row[areaColumn]?.text ?? '', area.name)) ||
+            area.keywords.some((keyword) => mentions(rowTexts[index] ?? haystack(''), keyword)))
         )
         if (covered) continue
         const names = coverage.areas.map((each) => each.name).join(', ')

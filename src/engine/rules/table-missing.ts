@@ -1,5 +1,5 @@
 import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { anchorOf, findTable, sectionHeading } from '../lookup.js'
+import { anchorOf, findTable, sectionHeading, sectionReportedMissing } from '../lookup.js'
 
 export const tableMissing: Rule = {
   id: 'table-missing',
@@ -10,6 +10,8 @@ export const tableMissing: Rule = {
   check({ model, rubric, report }) {
     for (const spec of rubric.tables) {
       if (!spec.required || isOff(spec.severity) || findTable(model, rubric, spec)) continue
+      // Inside a missing section it is part of that section's one finding.
+      if (sectionReportedMissing(model, rubric, spec.section)) continue
       const heading = sectionHeading(model, rubric, spec.section)
       const columns = spec.columns.filter((column) => column.required).map((column) => column.name)
       report({

@@ -58,7 +58,8 @@ export const specflow: RubricFile = {
     {
       id: 'testing',
       title: 'Testing Strategy',
-      aliases: ['Testing', 'Test Strategy', 'Test Plan', 'Validation', 'Verification', 'Validation Plan'],
+      // The playbook accepts "4-phase implementation with validation commands" as the testing strategy.
+      aliases: ['Testing', 'Test Strategy', 'Test Plan', 'Validation', 'Verification', 'Validation Plan', 'Implementation Phases', 'Validation Commands'],
       minWords: 15,
       guidance: 'How the feature is tested and validated, with the commands that run the checks.'
     },

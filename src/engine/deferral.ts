@@ -1,0 +1,159 @@
+// What a plan says instead of content: deferrals ("to be decided", "will be
+// described later", "待定", "a definir"), stand-ins ("?", "-", "N/A" without a
+// reason) and mentions of markers that are not markers ("0 NEEDS
+// CLARIFICATION"). One lexicon and one test, read by every rule that judges
+// whether a section, a field value or a table cell holds anything.
+
+/** Invisible format characters and markup that show nothing to a reader. */
+const INVISIBLE = /[\p{Cf}\u00AD\u034F\u115F\u1160\u3164\uFFA0]/gu
+const HTML_TAG = /<\/?[a-z][^<>]*>|&nbsp;|&#160;/giu
+const MARKUP = /[*_~`#>|]/gu
+
+/**
+ * Deferral phrases, matched on normalised text (lower case, punctuation as
+ * spaces). Latin and Cyrillic phrases match whole words; CJK phrases anywhere.
+ */
+const WORD_DEFERRALS: readonly string[] = [
+  // English
+  String.raw`(?:to|will|shall|would|needs? to|must) be (?:decided|determined|defined|confirmed|written|added|described|documented|completed|filled(?: in| out)?|provided|agreed(?: on)?|discussed|clarified|specified|designed|detailed|covered|elaborated|expanded|updated|finali[sz]ed|announced|done|drafted)(?: (?:later|here|below|soon|afterwards|in (?:a |the )?(?:later|future|next|follow up|subsequent) (?:version|iteration|phase|revision|pr|step|update|plan|section)s?))?`,
+  String.raw`not (?:yet )?(?:written|decided|defined|determined|documented|started|specified|designed|known|filled(?: in)?|available|complete|completed|done|drafted)(?: yet)?`,
+  String.raw`(?:to be |still )?(?:tbd|tba|tbc|tbw|todo|to do|wip|fixme|xxx)`,
+  String.raw`work in progress|under construction|coming soon|to come|to follow|details? (?:to follow|later|pending|to come)|more (?:details? )?(?:later|soon|to come)`,
+  String.raw`(?:see|see below|see above|described|added|written|filled in|decide|defined|documented|details) later`,
+  String.raw`later|pending|placeholder|fill(?: this| me)? in|(?:is|are) pending|not applicable|n a|none yet|nothing yet|unknown|undecided|undefined|open question`,
+  // Portuguese and Spanish
+  String.raw`(?:a|por) (?:definir|decidir|determinar|preencher|completar|escrever|documentar|rellenar|redactar|confirmar)`,
+  String.raw`(?:a ser|ser[aá]|sera|se) (?:definid[oa]s?|decidid[oa]s?|descrit[oa]s?|describir[aá]|documentad[oa]s?|adicionad[oa]s?|escrit[oa]s?|detallad[oa]s?|detalhad[oa]s?|completad[oa]s?)(?: (?:mais tarde|depois|aqui|em breve|m[aá]s adelante|despu[eé]s|aqu[ií]|pronto))?`,
+  String.raw`(?:ainda|a[uú]n|todav[ií]a) (?:n[aã]o|no) (?:escrit[oa]|definid[oa]|decidid[oa]|documentad[oa]|redactad[oa]|iniciad[oa])`,
+  String.raw`pendiente|pendente|em breve|pr[oó]ximamente|em constru[cç][aã]o|en construcci[oó]n|m[aá]s adelante|mais tarde|em andamento|en progreso`,
+  // French and German
+  String.raw`[aà] (?:d[eé]finir|d[eé]terminer|d[eé]cider|venir|compl[eé]ter|r[eé]diger|pr[eé]ciser|confirmer)`,
+  String.raw`sera (?:d[eé]crit|d[eé]taill[eé]|d[eé]fini|ajout[eé]|compl[eé]t[eé]|r[eé]dig[eé])e?s?(?: (?:plus tard|ici|ult[eé]rieurement|bient[oô]t))?`,
+  String.raw`pas encore (?:[eé]crit|d[eé]fini|d[eé]cid[eé]|r[eé]dig[eé]|document[eé])e?s?|en attente|bient[oô]t|prochainement|en cours de r[eé]daction|plus tard`,
+  String.raw`noch (?:offen|nicht (?:geschrieben|definiert|festgelegt|entschieden|beschrieben|dokumentiert)|zu (?:kl[aä]ren|definieren|erg[aä]nzen))`,
+  String.raw`wird (?:sp[aä]ter |noch |hier )?(?:beschrieben|erg[aä]nzt|definiert|festgelegt|entschieden|dokumentiert|nachgereicht)(?: (?:sp[aä]ter|hier))?`,
+  String.raw`folgt(?: sp[aä]ter| noch| in k[uü]rze)?|kommt (?:bald|noch|sp[aä]ter)|ausstehend|in arbeit|sp[aä]ter|zu kl[aä]ren|zu definieren|demn[aä]chst|offen`,
+  // Russian
+  String.raw`(?:будет|будут) (?:описан[оаы]?|определен[оаы]?|определён[оаы]?|добавлен[оаы]?|написан[оаы]?|уточнен[оаы]?|уточнён[оаы]?|заполнен[оаы]?|документирован[оаы]?)(?: (?:позже|позднее|здесь|далее|потом))?`,
+  String.raw`(?:ещё |еще |пока )?не (?:написан[оаы]?|определен[оаы]?|определён[оаы]?|описан[оаы]?|заполнен[оаы]?|решен[оаы]?|решён[оаы]?)`,
+  String.raw`позже|позднее|в процессе|в разработке|скоро|уточняется|уточнить(?: позже)?|ожидается|тбд|в работе`,
+  // Vietnamese
+  String.raw`s[eẽ] (?:được )?(?:mô tả|bổ sung|xác định|viết|cập nhật|quyết định)(?: (?:sau|ở đây|tại đây))?`,
+  String.raw`chưa (?:viết|xác định|có|quyết định|hoàn thành|mô tả)|đang (?:chờ|cập nhật|viết|xây dựng)|sắp có|cần xác định|bổ sung sau|cập nhật sau`
+]
+
+const CJK_DEFERRALS: readonly string[] = [
+  // Chinese
+  '待定', '待补充', '待補充', '待完善', '待确定', '待確定', '待定义', '待编写', '待撰写', '待添加', '待填写', '待续', '待續', '待讨论',
+  '稍后补充', '稍后描述', '后续补充', '後續補充', '暂无', '暫無', '未定', '尚未编写', '尚未确定', '尚未撰写', '暂缺', '敬请期待', '施工中', '待更新',
+  // Japanese
+  '未定', '未記入', '未作成', '後で記載', '後日記載', '記載予定', '追記予定', '作成中', '準備中', '検討中', '追って記載', '近日公開', '未決定', '後述予定',
+  // Korean
+  '미정', '추후 작성', '추후 기재', '추후 결정', '추후 설명', '추후 추가', '작성 예정', '작성 중', '준비 중', '나중에 작성', '결정 예정', '보류', '미작성'
+]
+
+/** Words that may stand beside a deferral without making it content: "(diagram to come)", "Details: TBD". */
+const FILLER = new Set(
+  (
+    'a an the this that these it its is are be will shall here below above yet still more further section sections content contents details detail ' +
+    'description text part diagram diagrams table example examples info information and or of for to in on at as item items field value ' +
+    'note notes see also please etc tbd currently for now now'
+  ).split(' ')
+)
+
+const MAX_DEFERRAL_LENGTH = 200
+const PUNCTUATION_ONLY = /^[\s\p{P}\p{S}]*$/u
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+const wordDeferral = new RegExp(`(?<= )(?:${WORD_DEFERRALS.join('|')})(?= )`, 'gu')
+// Bracketed template instructions: "[Describe the architecture]", "(diagram to come)" handled by the lexicon.
+const BRACKETED_INSTRUCTION = /^\[[^\][]{3,}\]$/u
+
+/** What a reader sees of a piece of plan text: no invisible characters, HTML tags or emphasis marks. */
+export function visibleText(text: string): string {
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(HTML_TAG, ' ').replace(MARKUP, ' ').replace(/\s+/gu, ' ').trim()
+}
+
+/** Text a reader would see as nothing at all: empty, or only punctuation, dashes, "?" or invisible characters. */
+export function isBlankText(text: string): boolean {
+  return PUNCTUATION_ONLY.test(visibleText(text))
+}
+
+function normalized(text: string): string {
+  return visibleText(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
+    .trim()
+}
+
+export interface DeferralOptions {
+  /** Status words ("pending", "open", "in progress") are real values in a status column. */
+  statusColumn?: boolean
+}
+
+const STATUS_WORDS = /^(?:pending|open|in progress|wip|pendiente|pendente|en attente|offen|ausstehend|in arbeit|в работе|в процессе|đang chờ|未定|待定|보류)$/u
+
+/**
+ * Whether text stands in for content rather than being content: blank, a
+ * template instruction in brackets, or deferral phrases with at most a couple
+ * of words beside them ("Architecture diagram to come", "Owner: TBD").
+ * "N/A — no personal data is stored" is content: the reason is there.
+ */
+export function isDeferral(text: string, options: DeferralOptions = {}): boolean {
+  // Markup aside, a deferral is a short phrase: a long text is content unless it shows nothing at all.
+  if (text.length > MAX_DEFERRAL_LENGTH * 8) return isBlankText(text)
+  const visible = visibleText(text)
+  if (PUNCTUATION_ONLY.test(visible)) return true
+  if (BRACKETED_INSTRUCTION.test(visible) && /\s/u.test(visible)) return true
+  let rest = ` ${normalized(visible)} `
+  // The longest deferral phrase plus two words of its own is far below this: longer text is content, and never scanned.
+  if (rest.length > MAX_DEFERRAL_LENGTH) return false
+  if (options.statusColumn && STATUS_WORDS.test(rest.trim())) return false
+  let found = false
+  rest = rest.replace(wordDeferral, () => {
+    found = true
+    return ' '
+  })
+  for (const phrase of CJK_DEFERRALS) {
+    if (rest.includes(phrase)) {
+      found = true
+      rest = rest.split(phrase).join(' ')
+    }
+  }
+  if (!found) return false
+  const left = rest.split(' ').filter((word) => word !== '' && !FILLER.has(word))
+  // A label beside the deferral ("架构图待补充", "Owner TBD") is not content; three words of its own are.
+  const weight = left.reduce((sum, word) => sum + (CJK.test(word) ? Math.ceil([...word].length / 4) : 1), 0)
+  return weight <= 2
+}
+
+// ---- Markers mentioned, not left ----
+
+const BEFORE_MENTION = /(?:^|[\s([{])(?:no|zero|0|none of the|all|any|every|without|remaining|unresolved|outstanding|resolved|removed|count of|number of|kein[e]?|aucun[e]?|ningún|ninguna|nenhum[a]?|nessun[oa]?|нет|không còn|không có)\s+(?:[^\s:—–=]+\s+){0,2}$/iu
+const AFTER_MENTION = /^\s*(?:markers?|items?|tags?|tokens?|placeholders?|entries|comments?|remain(?:s|ing)?|left|resolved|removed|cleared|found|count|were|are|have been|has been|is now|:\s*(?:0|none|zero)\b|=\s*0\b)/iu
+const MENTION_NUMBER = /(?:^|\s)(?:0|zero|no)\s*[x×]?\s*$/iu
+
+/**
+ * Whether a marker word found in text ("NEEDS CLARIFICATION", "TBD") is
+ * spoken about rather than left behind: "- [x] All NEEDS CLARIFICATION
+ * resolved", "0 NEEDS CLARIFICATION", "no TBD markers remain". Only bare
+ * words can be mentions; a bracketed `[NEEDS CLARIFICATION: …]` is always a
+ * stand-in.
+ */
+export function isMarkerMention(text: string, index: number, length: number): boolean {
+  const marker = text.slice(index, index + length)
+  if (!/^[\p{L}]/u.test(marker) || /[[\]<>]/u.test(marker)) return false
+  const charBefore = text.slice(0, index).trimEnd().at(-1)
+  if (charBefore === '[' || charBefore === '<') return false
+  const before = text.slice(Math.max(0, index - 60), index).replace(/[*_`"'“”‘’]/gu, ' ')
+  const after = text.slice(index + length, index + length + 40).replace(/[*_`"'“”‘’]/gu, ' ')
+  return BEFORE_MENTION.test(before) || MENTION_NUMBER.test(before) || AFTER_MENTION.test(after)
+}
+
+// ---- Rows that say there is nothing to list ----
+
+const NONE_TEXT = /^(?:none|n\/?a|no (?:known )?(?:gaps?|risks?|issues?|open (?:issues|gaps|questions))|nothing|nenhum[a]?|ninguno|ninguna|aucun[e]?|keine?|нет|không có|无|無|なし|없음)(?![\p{L}\p{N}])/iu
+
+/** A first cell that says the table has nothing to list: "None", "N/A", "No known risks", "None for data". */
+export function isNoneText(text: string): boolean {
+  return NONE_TEXT.test(visibleText(text))
+}
