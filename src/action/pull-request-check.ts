@@ -17,6 +17,7 @@ import type { Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
 import type { FirstReads } from './pull-request.js'
 import { publish } from './publish.js'
+import { reproduceFor } from './reproduce.js'
 import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
 import { genericRubric, selectPlans } from './select.js'
 
@@ -55,7 +56,7 @@ export async function checkPullRequest(
     return { gate: 'FAIL', result: null, configError: error, publishFailures: published.failures }
   }
   if (listed.status === 'rejected') throw listed.reason
-  const { config, description } = loaded.value
+  const { config, description, found } = loaded.value
   const changes = listed.value
   ctx.configSource = description
   core.info(`Rubrics from ${ctx.configSource}`)
@@ -68,6 +69,7 @@ export async function checkPullRequest(
     inputs.files === null ? null : await genericRubric()
   )
   core.info(selected.length === 0 ? 'No changed plan to check' : `Plans to check: ${selected.map((plan) => plan.path).join(', ')}`)
+  ctx.reproduce = reproduceFor(inputs, found, selected)
 
   const jobs = await mapLimit(selected, DOWNLOAD_CONCURRENCY, async (plan): Promise<PlanJob> => {
     const content = await readFileAt(client, repo, plan.path, pull.headSha)
@@ -100,6 +102,8 @@ export async function checkPullRequest(
 interface LoadedConfig {
   config: ResolvedConfig
   description: string
+  /** Whether the config file exists; without it the built-in defaults apply. */
+  found: boolean
 }
 
 /** The config and every file it extends, read at one commit; without a config file, the built-in defaults. */
@@ -107,7 +111,7 @@ async function loadRemoteConfig(client: GitHubClient, repo: Repo, file: string, 
   const text = await configText
   const config = await loadConfig(file, text, (path) => readTextAt(client, repo, path, ref))
   const where = `${side} ${shortSha(ref)}`
-  return { config, description: text === null ? `built-in defaults (no ${file} at ${where})` : `${file} at ${where}` }
+  return { config, description: text === null ? `built-in defaults (no ${file} at ${where})` : `${file} at ${where}`, found: text !== null }
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {

@@ -16,6 +16,7 @@ import { repoUrl, runUrl, type RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
 import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
+import { reproduceFor } from './reproduce.js'
 import { genericRubric, selectPlans } from './select.js'
 
 export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: { sha: string; workspace: string }, workerScript?: URL | null): Promise<Outcome> {
@@ -31,9 +32,11 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
 
   const readRepoFile = repoFileReader(root)
   let config: ResolvedConfig
+  let configFound = false
   try {
     const text = await readRepoFile(inputs.config)
     config = await loadConfig(inputs.config, text, readRepoFile)
+    configFound = text !== null
     ctx.configSource = text === null ? `built-in defaults (no ${inputs.config} in the checkout)` : `${inputs.config} in the checkout`
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
@@ -48,6 +51,7 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
   const paths = (await walk(root)).map((file) => toRepoPath(root, file))
   const selected = selectPlans(paths, config, inputs.files, inputs.files === null ? null : await genericRubric())
   core.info(selected.length === 0 ? 'No plan in the checkout' : `Plans to check: ${selected.map((plan) => plan.path).join(', ')}`)
+  ctx.reproduce = reproduceFor(inputs, configFound, selected)
   const jobs: PlanJob[] = []
   for (const plan of selected) {
     jobs.push({ file: plan.path, content: await readFile(path.join(root, plan.path)), rubric: plan.rubric, rubricSource: plan.reason })

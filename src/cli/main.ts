@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { FailOn, RunResult } from '../engine/types.js'
-import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.js'
+import { renderJson, renderMarkdown, renderSarif, renderText, type Reproduce } from '../report/index.js'
 import { builtInConfig, loadConfig, rubricFor, type ResolvedConfig } from '../rubric/config.js'
 import { DEFAULT_CONFIG_PATH } from '../rubric/repo-path.js'
 import { ConfigError, formatProblem } from '../rubric/errors.js'
@@ -128,15 +128,21 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   for (const operand of unmatched) io.stderr(`plan-gate: warning: "${operand}" matched no plan file\n`)
 
   const jobs: PlanJob[] = []
+  const rubricRefs: Record<string, string | null> = {}
   for (const file of files) {
     const choice = override
       ? { rubric: override, reason: `--rubric ${values.rubric}` }
-      : rubricFor(config, file.path) ?? (fallback && file.explicit ? { rubric: fallback, reason: `named on the command line; no entry in ${config.source} matches it` } : null)
+      : rubricFor(config, file.path) ?? (fallback && file.explicit ? { rubric: fallback, ref: fallback.name, reason: `named on the command line; no entry in ${config.source} matches it` } : null)
     if (!choice) continue
+    rubricRefs[file.path] = choice.ref ?? null
     jobs.push({ file: file.path, content: await readFile(file.absolute), rubric: choice.rubric, rubricSource: choice.reason })
   }
   const result = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs })
-  io.stdout(render(result, format, io))
+  // The Markdown report's "reproduce" commands repeat this run's options.
+  const reproduce: Reproduce = { rubricRefs, failOn }
+  if (values.config !== undefined) reproduce.config = config.source
+  if (values.rubric !== undefined) reproduce.rubric = values.rubric
+  io.stdout(render(result, format, io, reproduce))
   if (failOn === 'never') return EXIT_PASS
   return result.verdict === 'PASS' ? EXIT_PASS : EXIT_FAIL
 }
@@ -165,14 +171,14 @@ async function loadCliConfig(option: string | undefined, root: string, readRepoF
   return loadConfig(display, text, readRepoFile)
 }
 
-function render(result: RunResult, format: Format, io: CliIo): string {
+function render(result: RunResult, format: Format, io: CliIo, reproduce: Reproduce): string {
   switch (format) {
     case 'json':
       return renderJson(result)
     case 'sarif':
       return renderSarif(result, { version: VERSION })
     case 'markdown':
-      return renderMarkdown(result, { version: VERSION })
+      return renderMarkdown(result, { version: VERSION, reproduce })
     case 'text':
       return renderText(result, { color: io.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb' })
   }

@@ -40,6 +40,8 @@ export interface PlanMapping {
   files: string[]
   exclude: string[]
   rubric: Rubric
+  /** The rubric as the config names it, a preset or a rubric file's path; null for an inline rubric. */
+  ref: string | null
   matches(path: string): boolean
 }
 
@@ -53,6 +55,8 @@ export interface ResolvedConfig {
 
 export interface RubricChoice {
   rubric: Rubric
+  /** How a command line names this rubric (see PlanMapping.ref); null when only the config can. */
+  ref?: string | null
   /** Why this rubric applies, shown next to each plan. */
   reason: string
 }
@@ -79,7 +83,7 @@ export async function builtInConfig(): Promise<ResolvedConfig> {
   const loader = new RubricLoader(async () => null)
   const mappings: PlanMapping[] = []
   for (const entry of BUILT_IN) {
-    mappings.push({ files: [entry.files], exclude: [], rubric: await loader.load(entry.rubric, null), matches: matcher([entry.files], []) })
+    mappings.push({ files: [entry.files], exclude: [], rubric: await loader.load(entry.rubric, null), ref: entry.rubric, matches: matcher([entry.files], []) })
   }
   return { source: 'built-in defaults', mappings, maxPlanBytes: DEFAULT_MAX_PLAN_BYTES, parseTimeoutMs: DEFAULT_PARSE_TIMEOUT_MS }
 }
@@ -112,7 +116,7 @@ export async function loadConfig(file: string, text: string | null, readFile: Re
         typeof entry.rubric === 'string'
           ? await loader.load(entry.rubric, site)
           : await loader.loadInline((value as { plans: Array<{ rubric: unknown }> }).plans[index]!.rubric, site, `inline rubric of plans[${index}]`)
-      mappings.push({ files, exclude, rubric, matches: matcher(files, exclude) })
+      mappings.push({ files, exclude, rubric, ref: typeof entry.rubric === 'string' ? entry.rubric : null, matches: matcher(files, exclude) })
     } catch (error) {
       if (error instanceof ConfigError) problems.push(...error.problems)
       else throw error
@@ -133,7 +137,7 @@ export function rubricFor(config: ResolvedConfig, path: string): RubricChoice | 
     if (!mapping.matches(path)) continue
     const glob = mapping.files.find((pattern) => picomatch(pattern, { dot: true })(path)) ?? mapping.files[0]
     const where = config.source === 'built-in defaults' ? 'built-in default' : `in ${config.source}`
-    return { rubric: mapping.rubric, reason: `matched ${glob} (${where})` }
+    return { rubric: mapping.rubric, ref: mapping.ref, reason: `matched ${glob} (${where})` }
   }
   return null
 }
