@@ -35,6 +35,8 @@ export interface ActionRun {
   failure: string | null
   /** The JSON report the `report` output names, parsed. */
   report: unknown
+  /** The SARIF report the `sarif` output names, parsed; null when there is none. */
+  sarif: unknown
 }
 
 export interface RunOptions {
@@ -136,7 +138,9 @@ async function runActionNow(options: RunOptions): Promise<ActionRun> {
     const failure = annotations.find((annotation) => annotation.level === 'error' && annotation.properties['file'] === undefined)?.message ?? null
     const reportPath = outputs['report']
     const report = reportPath && existsSync(reportPath) ? (JSON.parse(readFileSync(reportPath, 'utf8')) as unknown) : null
-    return { exitCode, stdout, stderr, outputs, summary: readFileSync(summaryFile, 'utf8'), annotations, failure, report }
+    const sarifPath = outputs['sarif']
+    const sarif = sarifPath && existsSync(sarifPath) ? (JSON.parse(readFileSync(sarifPath, 'utf8')) as unknown) : null
+    return { exitCode, stdout, stderr, outputs, summary: readFileSync(summaryFile, 'utf8'), annotations, failure, report, sarif }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -21,8 +21,16 @@ describe('getInputs', () => {
       review: true,
       failOn: 'error',
       maxInlineComments: 30,
+      sarifFile: null,
       timing: { delayScale: 1, requestTimeoutMs: 30_000 }
     })
+  })
+
+  test('sarif-file is resolved against the workspace, as upload-sarif reads it', () => {
+    core.useInputs({ token: 't', 'sarif-file': 'reports/plans.sarif' })
+    expect(getInputs({ GITHUB_WORKSPACE: '/home/runner/work/r/r' }).sarifFile).toBe('/home/runner/work/r/r/reports/plans.sarif')
+    core.useInputs({ token: 't', 'sarif-file': 'reports/' })
+    expect(() => getInputs({})).toThrow(/Input "sarif-file" must name a file/)
   })
 
   test('reads every input by its action.yml name', () => {

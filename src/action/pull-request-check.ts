@@ -18,7 +18,7 @@ import type { Outcome } from './outcome.js'
 import type { FirstReads } from './pull-request.js'
 import { publish } from './publish.js'
 import { reproduceFor } from './reproduce.js'
-import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
+import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport, writeSarifReport } from './report.js'
 import { genericRubric, selectPlans } from './select.js'
 
 // Plan downloads in flight at once; the throttling plugin caps requests overall.
@@ -81,10 +81,11 @@ export async function checkPullRequest(
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
   const reportPath = await writeJsonReport(result, context.runnerTemp)
+  const sarifPath = await writeSarifReport(result, ctx, reportPath, inputs.sarifFile)
   const markdown = gate === 'SKIPPED' ? skippedMarkdown(ctx, 'pull-request') : renderComment(result, ctx)
   await writeJobSummary(gate === 'SKIPPED' ? markdown : renderJobSummary(result, ctx))
   annotate(result)
-  setResultOutputs(gate, result, reportPath)
+  setResultOutputs(gate, result, reportPath, sarifPath)
 
   if (changes.movedOnTo !== null) {
     // An older commit's verdict (a re-run, or a slow run) must not overwrite

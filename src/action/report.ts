@@ -1,11 +1,11 @@
 // Everything the run reports through the runner: job summary, annotations,
 // outputs and the JSON report file. These need no token permission, so they
 // are written before any comment is attempted and survive a read-only token.
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as core from '@actions/core'
 import type { RunResult } from '../engine/types.js'
-import { renderJson, toAnnotations } from '../report/index.js'
+import { renderJson, renderSarif, toAnnotations, type ReportContext } from '../report/index.js'
 import { formatProblem, type ConfigProblem } from '../rubric/errors.js'
 
 export type Gate = 'PASS' | 'FAIL' | 'SKIPPED'
@@ -45,6 +45,18 @@ export async function writeJsonReport(result: RunResult, runnerTemp: string): Pr
   return file
 }
 
+/**
+ * The SARIF report for code scanning: at `sarifFile` when the input names one,
+ * else beside the JSON report. Written on SKIPPED runs too, with no results, so
+ * that an upload closes the alerts of plans that no longer fail.
+ */
+export async function writeSarifReport(result: RunResult, ctx: ReportContext, jsonReportPath: string, sarifFile: string | null): Promise<string> {
+  const file = sarifFile ?? path.join(path.dirname(jsonReportPath), 'report.sarif')
+  await mkdir(path.dirname(file), { recursive: true })
+  await writeFile(file, renderSarif(result, ctx), 'utf8')
+  return file
+}
+
 export function countFindings(result: RunResult | null): { errors: number; warnings: number } {
   let errors = 0
   let warnings = 0
@@ -57,11 +69,12 @@ export function countFindings(result: RunResult | null): { errors: number; warni
   return { errors, warnings }
 }
 
-export function setResultOutputs(gate: Gate, result: RunResult | null, reportPath: string | null): void {
+export function setResultOutputs(gate: Gate, result: RunResult | null, reportPath: string | null, sarifPath: string | null = null): void {
   const { errors, warnings } = countFindings(result)
   core.setOutput('gate', gate)
   core.setOutput('plans', result?.plans.length ?? 0)
   core.setOutput('errors', errors)
   core.setOutput('warnings', warnings)
   core.setOutput('report', reportPath ?? '')
+  core.setOutput('sarif', sarifPath ?? '')
 }

@@ -15,7 +15,7 @@ import { configErrorMarkdown, skippedMarkdown } from './bodies.js'
 import { repoUrl, runUrl, type RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
-import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport } from './report.js'
+import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeJsonReport, writeSarifReport } from './report.js'
 import { reproduceFor } from './reproduce.js'
 import { genericRubric, selectPlans } from './select.js'
 
@@ -60,8 +60,9 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
   const reportPath = await writeJsonReport(result, context.runnerTemp)
+  const sarifPath = await writeSarifReport(result, ctx, reportPath, inputs.sarifFile)
   await writeJobSummary(gate === 'SKIPPED' ? skippedMarkdown(ctx, 'workspace') : renderJobSummary(result, ctx))
   annotate(result)
-  setResultOutputs(gate, result, reportPath)
+  setResultOutputs(gate, result, reportPath, sarifPath)
   return { gate, result, configError: null, publishFailures: [] }
 }
