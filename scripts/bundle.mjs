@@ -1,5 +1,7 @@
-// Builds the committed dist/: dist/index.js (the action) and dist/cli.js (the CLI),
-// self-contained ESM, so the action needs no install step. The action is split
+// Builds the committed dist/: dist/index.js (the action), dist/cli.js (the CLI)
+// and dist/api.js (the package's programmatic API) with its declarations in
+// dist/types/, all self-contained ESM, so neither the action nor the npm
+// package needs a dependency installed. The action is split
 // at its import() calls into chunk files beside it (dist/<id>.index.js), so its
 // first request waits only for the code that makes it; the CLI stays one file.
 import { execFile } from 'node:child_process'
@@ -7,6 +9,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync,
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { minify } from 'terser'
+import { DIGEST_FILE, sourceDigest } from './source-digest.mjs'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 // `node scripts/bundle.mjs <dir>` builds elsewhere, so check-dist can compare without touching dist/.
@@ -15,8 +18,11 @@ const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cl
 const work = path.join(root, 'build', `ncc-${path.basename(outDir)}-${process.pid}`)
 const entries = [
   { entry: 'src/action/index.ts', out: 'index.js', shebang: false, chunks: true },
-  { entry: 'src/cli/index.ts', out: 'cli.js', shebang: true, chunks: false }
+  { entry: 'src/cli/index.ts', out: 'cli.js', shebang: true, chunks: false },
+  // One file, so that it is its own checking worker as cli.js is (runner/check-plans.ts).
+  { entry: 'src/api.ts', out: 'api.js', shebang: false, chunks: false }
 ]
+const API_ENTRY = 'src/api.ts'
 
 rmSync(work, { recursive: true, force: true })
 // Build into a staging folder and swap at the end, so a concurrent reader of dist/ never sees it half-written.
@@ -25,6 +31,7 @@ mkdirSync(staging, { recursive: true })
 const run = promisify(execFile)
 // The two builds are independent: run side by side, they take the time of the longer one.
 const present = entries.filter(({ entry }) => existsSync(path.join(root, entry)))
+const declarations = existsSync(path.join(root, API_ENTRY)) ? emitDeclarations(API_ENTRY) : Promise.resolve(new Map())
 await Promise.all(
   present.map(async ({ entry, out }) => {
     try {
@@ -52,10 +59,65 @@ for (const { entry, out, shebang, chunks } of present) {
     writeFileSync(path.join(staging, name), minified.code)
   }
 }
+for (const [file, text] of await declarations) {
+  mkdirSync(path.dirname(path.join(staging, 'types', file)), { recursive: true })
+  writeFileSync(path.join(staging, 'types', file), text)
+}
 writeFileSync(path.join(staging, 'package.json'), '{ "type": "module" }\n')
+writeFileSync(path.join(staging, DIGEST_FILE), `${sourceDigest(root)}\n`)
 mkdirSync(outDir, { recursive: true })
 const fresh = new Set(readdirSync(staging))
 for (const file of readdirSync(outDir)) if (!fresh.has(file)) rmSync(path.join(outDir, file), { recursive: true, force: true })
-for (const file of fresh) renameSync(path.join(staging, file), path.join(outDir, file))
+for (const file of fresh) {
+  // rename cannot replace a directory that has files in it.
+  rmSync(path.join(outDir, file), { recursive: true, force: true })
+  renameSync(path.join(staging, file), path.join(outDir, file))
+}
 rmSync(work, { recursive: true, force: true })
 console.log(`${path.relative(root, outDir)}/ rebuilt`)
+
+/**
+ * The API's declarations: tsc's .d.ts for the entry and for every module its
+ * declarations import, relative paths kept, keyed by path under src/. The
+ * package ships no dependencies, so a declaration that imports a package
+ * (zod's types, say) would not resolve for its users: that fails the build.
+ */
+async function emitDeclarations(entry) {
+  const { default: ts } = await import('typescript')
+  const srcDir = path.join(root, 'src')
+  const emitted = new Map()
+  const program = ts.createProgram([path.join(root, entry)], {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ['lib.es2023.d.ts'],
+    types: ['node'],
+    strict: true,
+    skipLibCheck: true,
+    esModuleInterop: true,
+    resolveJsonModule: true,
+    declaration: true,
+    emitDeclarationOnly: true,
+    rootDir: srcDir,
+    outDir: path.join(work, 'dts')
+  })
+  const result = program.emit(undefined, (file, text) => emitted.set(path.relative(path.join(work, 'dts'), file).split(path.sep).join('/'), text))
+  const errors = result.diagnostics.filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
+  if (errors.length > 0) throw new Error(`declarations for ${entry}:\n${ts.formatDiagnostics(errors, { getCanonicalFileName: (name) => name, getCurrentDirectory: () => root, getNewLine: () => '\n' })}`)
+  const start = `${path.relative(srcDir, path.join(root, entry)).replace(/\.ts$/, '')}.d.ts`
+  const shipped = new Map()
+  const pending = [start]
+  while (pending.length > 0) {
+    const file = pending.pop()
+    if (shipped.has(file)) continue
+    const text = emitted.get(file)
+    if (text === undefined) throw new Error(`no declarations were emitted for ${file}`)
+    shipped.set(file, text)
+    for (const [, specifier] of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+      if (specifier.startsWith('node:')) continue
+      if (!specifier.startsWith('.')) throw new Error(`the API's declarations (${file}) import "${specifier}", which the package does not ship: keep package types out of src/api.ts's public signatures`)
+      pending.push(path.posix.join(path.posix.dirname(file), specifier.replace(/\.js$/, '.d.ts')))
+    }
+  }
+  return shipped
+}

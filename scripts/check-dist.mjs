@@ -10,7 +10,9 @@ const fresh = path.join(root, 'build', 'dist-check')
 execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle.mjs'), fresh], { cwd: root, stdio: 'inherit' })
 
 const committed = path.join(root, 'dist')
-const names = new Set([...readdirSync(committed), ...readdirSync(fresh)])
+// dist/types/ holds the API's declarations in folders, so both trees are listed file by file.
+const files = (dir) => (readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name))))
+const names = new Set([...files(committed), ...files(fresh)])
 const differing = [...names].filter((name) => {
   try {
     return !readFileSync(path.join(committed, name)).equals(readFileSync(path.join(fresh, name)))

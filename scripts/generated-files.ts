@@ -12,7 +12,8 @@ import { rubricSchema } from '../src/rubric/schema.js'
 const SCHEMA_BASE = 'https://raw.githubusercontent.com/plan-gate/plan-gate/main/schema/'
 
 function jsonSchema(schema: z.ZodType, id: string, title: string): string {
-  const generated = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
+  // draft-07: the YAML language server (editors' autocompletion) does not support 2020-12.
+  const generated = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-07' }) as Record<string, unknown>
   return `${JSON.stringify({ ...generated, $id: `${SCHEMA_BASE}${id}`, title }, null, 2)}\n`
 }
 

@@ -42,6 +42,8 @@ export interface ActionRun {
   report: unknown
   /** The Markdown report the `report-markdown` output names. */
   reportMarkdown: string | null
+  /** The SARIF report the `sarif` output names, parsed; null when there is none. */
+  sarif: unknown
 }
 
 // What the runner does with a step's output, which the fake cannot see: it
@@ -170,7 +172,9 @@ async function runActionNow(options: RunOptions): Promise<ActionRun> {
     const written = readFileSync(summaryFile, 'utf8')
     const summaryBytes = Buffer.byteLength(written, 'utf8')
     const summary = summaryBytes > SUMMARY_LIMIT_BYTES ? '' : written
-    return { exitCode, stdout, stderr, outputs, summary, summaryBytes, annotations, visibleAnnotations: visibleOf(annotations), failure, report, reportMarkdown }
+    const sarifPath = outputs['sarif']
+    const sarif = sarifPath && existsSync(sarifPath) ? (JSON.parse(readFileSync(sarifPath, 'utf8')) as unknown) : null
+    return { exitCode, stdout, stderr, outputs, summary, summaryBytes, annotations, visibleAnnotations: visibleOf(annotations), failure, report, reportMarkdown, sarif }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

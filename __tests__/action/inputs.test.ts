@@ -22,6 +22,7 @@ describe('getInputs', () => {
       failOn: 'error',
       maxInlineComments: 30,
       scan: 'changed',
+      sarifFile: null,
       timing: { delayScale: 1, requestTimeoutMs: 30_000 }
     })
   })
@@ -31,6 +32,13 @@ describe('getInputs', () => {
     expect(getInputs({}).scan).toBe('all')
     core.useInputs({ token: 't', scan: 'everything' })
     expect(() => getInputs({})).toThrow(/Input "scan" must be one of "changed", "all"/)
+  })
+
+  test('sarif-file is resolved against the workspace, as upload-sarif reads it', () => {
+    core.useInputs({ token: 't', 'sarif-file': 'reports/plans.sarif' })
+    expect(getInputs({ GITHUB_WORKSPACE: '/home/runner/work/r/r' }).sarifFile).toBe('/home/runner/work/r/r/reports/plans.sarif')
+    core.useInputs({ token: 't', 'sarif-file': 'reports/' })
+    expect(() => getInputs({})).toThrow(/Input "sarif-file" must name a file/)
   })
 
   test('reads every input by its action.yml name', () => {

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { builtInConfig } from '../../src/rubric/config.js'
+import { DIGEST_FILE, sourceDigest } from '../../scripts/source-digest.mjs'
 import type { Rubric } from '../../src/rubric/schema.js'
 
 // Shared by the hardening tests. A worker cannot load TypeScript, so tests of
@@ -18,29 +19,22 @@ export function distWorker(): URL {
   if (!readFileSync(DIST_CLI, 'utf8').includes('planGateWorker')) {
     throw new Error(`${DIST_CLI} predates the worker pool: run "node scripts/bundle.mjs" before these tests`)
   }
-  const built = statSync(DIST_CLI).mtimeMs
-  const newer = newestSource(['src/engine', 'src/runner', 'src/rubric', 'src/report', 'src/cli', 'src/workspace'])
-  if (newer && newer.mtimeMs > built) {
-    console.warn(`${DIST_CLI} is older than ${newer.file}: these tests run the built code; rebuild with "node scripts/bundle.mjs" to test your change`)
-  }
+  warnIfStale()
   return pathToFileURL(DIST_CLI)
 }
 
-function newestSource(dirs: readonly string[]): { file: string; mtimeMs: number } | null {
-  let newest: { file: string; mtimeMs: number } | null = null
-  const pending = dirs.map((dir) => path.join(ROOT, dir)).filter((dir) => existsSync(dir))
-  while (pending.length > 0) {
-    const dir = pending.pop()!
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) pending.push(full)
-      else if (entry.name.endsWith('.ts')) {
-        const mtimeMs = statSync(full).mtimeMs
-        if (!newest || mtimeMs > newest.mtimeMs) newest = { file: path.relative(ROOT, full), mtimeMs }
-      }
-    }
+let staleChecked = false
+
+// Compared by content (see scripts/source-digest.mjs), once per test file: a
+// fresh checkout has every file at the same time, which says nothing.
+function warnIfStale(): void {
+  if (staleChecked) return
+  staleChecked = true
+  const digestFile = path.join(ROOT, 'dist', DIGEST_FILE)
+  const built = existsSync(digestFile) ? readFileSync(digestFile, 'utf8').trim() : null
+  if (built !== sourceDigest(ROOT)) {
+    console.warn(`dist/ was not built from the sources in src/: these tests run the built code; rebuild with "node scripts/bundle.mjs" to test your change`)
   }
-  return newest
 }
 
 let presets: Map<string, Rubric> | null = null

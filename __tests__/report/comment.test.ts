@@ -64,8 +64,8 @@ The plan declares **Gate: PASS** ([line 98](https://github.com/acme/widgets/blob
 In a checkout of this branch, \`check\` prints the same findings and \`template\` prints a skeleton with every part the rubric asks for:
 
 \`\`\`sh
-npx plan-gate check .spec-dev/active-dev/active-plan.md
-npx plan-gate template spec-dev
+npx plan-gate@1.0.0 check .spec-dev/active-dev/active-plan.md
+npx plan-gate@1.0.0 template spec-dev
 \`\`\`
 
 </details>
@@ -135,7 +135,7 @@ npx plan-gate template spec-dev
     const out = renderComment(canonical, ctx)
     const tree = parseMarkdown(out)
     expect(nodesOfType(tree, 'code').map((code) => code.value)).toEqual([
-      `npx plan-gate check ${FAILING_FILE}\nnpx plan-gate template spec-dev`
+      `npx plan-gate@1.0.0 check ${FAILING_FILE}\nnpx plan-gate@1.0.0 template spec-dev`
     ])
     expect(out).toContain('<details><summary>How to reproduce and fix locally</summary>')
     const footer = out.trimEnd().split('\n').at(-1)!
@@ -221,7 +221,7 @@ npx plan-gate template spec-dev
     expect(items.every((item) => mdToString(item).startsWith('❌'))).toBe(true)
     expect(mdToString(tree)).toContain('…and 30 more findings not shown here; the job summary lists them all.')
     const withoutSummary = renderComment(run, { ...ctx, jobSummaryUrl: undefined })
-    expect(withoutSummary).toContain(`\`npx plan-gate check ${FAILING_FILE}\` lists them all.`)
+    expect(withoutSummary).toContain(`\`npx plan-gate@1.0.0 check ${FAILING_FILE}\` lists them all.`)
   })
 })
 

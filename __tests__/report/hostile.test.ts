@@ -109,8 +109,8 @@ describe.each([
     const [code] = nodesOfType(tree, 'code')
     const lines = code!.value.split('\n')
     expect(lines).toHaveLength(2)
-    expect(lines[0]).toMatch(/^npx plan-gate check \$'plans\/.*' \$'plans\/@octocat .*\.md'$/)
-    expect(lines[1]).toBe('npx plan-gate template spec-dev')
+    expect(lines[0]).toMatch(/^npx plan-gate@1\.0\.0 check \$'plans\/.*' \$'plans\/@octocat .*\.md'$/)
+    expect(lines[1]).toBe('npx plan-gate@1.0.0 template spec-dev')
   })
 })
 

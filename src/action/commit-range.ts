@@ -11,6 +11,7 @@ import { changedPaths, mergeBaseOf, treeBlobs } from '../github/tree-diff.js'
 import { visiblePath, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
+import { companionPaths } from '../engine/check.js'
 import { checkPlans, summarize, type PlanJob } from '../runner/check-plans.js'
 import { siblingsIn, withPhaseOrder } from '../runner/phase-order.js'
 import { VERSION } from '../version.js'
@@ -19,7 +20,8 @@ import { repoUrl, runUrl, type CommitRange, type RunContext } from './context.js
 import type { Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
 import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeReports } from './report.js'
-import { genericRubric, selectPlans } from './select.js'
+import { reproduceFor } from './reproduce.js'
+import { choiceWithContent, genericRubric, selectPlans } from './select.js'
 
 export async function gateCommitRange(inputs: Inputs, context: RunContext, range: CommitRange, client: GitHubClient, workerScript?: URL | null): Promise<Outcome> {
   const repo: Repo = { owner: context.owner, repo: context.repo }
@@ -39,9 +41,11 @@ export async function gateCommitRange(inputs: Inputs, context: RunContext, range
   const configRef = mergeBase ?? head
   const readAtConfig = (path: string): Promise<string | null> => readTextAt(client, repo, path, configRef)
   let config: ResolvedConfig
+  let configFound = false
   try {
     const text = await readAtConfig(inputs.config)
     config = await loadConfig(inputs.config, text, readAtConfig)
+    configFound = text !== null
     ctx.configSource = text === null ? `built-in defaults (no ${inputs.config} at ${configRef.slice(0, 7)})` : `${inputs.config} at ${mergeBase === null ? 'the pushed commit' : 'base'} ${configRef.slice(0, 7)}`
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
@@ -58,17 +62,25 @@ export async function gateCommitRange(inputs: Inputs, context: RunContext, range
   const selected = selectPlans(paths, config, inputs.files, inputs.files === null ? null : await genericRubric())
   const phase = await withPhaseOrder(inputs.files === null && mergeBase !== null ? paths : [], selected, config, siblingsIn(async () => headBlobs.keys()), inputs.failOn, summarize)
   core.info(phase.selected.length === 0 ? 'No plan changed' : `Plans to check: ${phase.selected.map((plan) => visiblePath(plan.path)).join(', ')}`)
+  const refs: Array<{ path: string; ref: string | null }> = []
   const jobs: PlanJob[] = await Promise.all(
     phase.selected.map(async (plan) => {
       const content = await readFileAt(client, repo, plan.path, head)
       if (content === null) throw new Error(`${plan.path} is in the tree of ${head.slice(0, 7)} but GitHub has no such file there`)
-      return { file: plan.path, content, rubric: plan.rubric, rubricSource: plan.reason }
+      // As on the pull request: the plan's content picks among the entries its path matches, and its companions come along.
+      const choice = choiceWithContent(plan, config, content)
+      refs.push({ path: plan.path, ref: choice.ref ?? null })
+      const companions = await Promise.all(
+        companionPaths(plan.path, choice.rubric).map(async ({ id, file }) => ({ id, file, content: await readFileAt(client, repo, file, head) }))
+      )
+      return { file: plan.path, content, rubric: choice.rubric, rubricSource: choice.reason, ...(companions.length > 0 ? { companions } : {}) }
     })
   )
+  ctx.reproduce = reproduceFor(inputs, configFound, refs)
   const result = phase.finish(await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(workerScript === undefined ? {} : { workerScript }) }))
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
-  const reports = await writeReports(result, ctx, context.runnerTemp)
+  const reports = await writeReports(result, ctx, context.runnerTemp, inputs.sarifFile)
   await writeJobSummary(gate === 'SKIPPED' ? skippedRange(range) : reports.summary)
   annotate(result)
   setResultOutputs(gate, result, reports.files)

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import * as core from '@actions/core'
 import type { FailOn } from '../engine/types.js'
 import type { CommentMode } from '../github/sticky-comment.js'
@@ -26,6 +27,8 @@ export interface Inputs {
   maxInlineComments: number
   /** On merge_group and push: `changed` checks the plans the commits change, `all` every plan in the checkout. */
   scan: 'changed' | 'all'
+  /** Where to write the SARIF report (absolute); null: beside the JSON report under RUNNER_TEMP. */
+  sarifFile: string | null
   timing: Timing
 }
 
@@ -59,6 +62,7 @@ export function getInputs(env: Record<string, string | undefined> = process.env)
     failOn: oneOf('fail-on', ['error', 'warning', 'never'] as const, 'error'),
     maxInlineComments: integer('max-inline-comments', 30, 0, MAX_INLINE_COMMENTS_LIMIT),
     scan: oneOf('scan', ['changed', 'all'] as const, 'changed'),
+    sarifFile: sarifFile(core.getInput('sarif-file'), env),
     timing: timing(env)
   }
 }
@@ -93,6 +97,13 @@ function configPath(value: string): string {
   const normalized = normalizeRepoPath(value)
   if (normalized === null) throw new InputError(`Input "config" must be a path inside the repository, such as ${DEFAULT_CONFIG_PATH}; got "${value}"`)
   return normalized
+}
+
+// Relative to the workspace, as upload-sarif reads its sarif_file.
+function sarifFile(value: string, env: Record<string, string | undefined>): string | null {
+  if (value.trim() === '') return null
+  if (value.endsWith('/') || value.endsWith(path.sep)) throw new InputError(`Input "sarif-file" must name a file, not a directory; got "${value}"`)
+  return path.resolve(env['GITHUB_WORKSPACE'] || process.cwd(), value.trim())
 }
 
 function globs(lines: string[]): string[] | null {

@@ -21,6 +21,7 @@ import type { Outcome } from './outcome.js'
 import type { FirstReads } from './pull-request.js'
 import { publish } from './publish.js'
 import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeReports } from './report.js'
+import { reproduceFor } from './reproduce.js'
 import { choiceWithContent, genericRubric, selectPlans } from './select.js'
 
 // Plan downloads in flight at once; the throttling plugin caps requests overall.
@@ -58,7 +59,7 @@ export async function checkPullRequest(
     return { gate: 'FAIL', result: null, configError: error, publishFailures: published.failures }
   }
   if (listed.status === 'rejected') throw listed.reason
-  const { config, description } = loaded.value
+  const { config, description, found } = loaded.value
   const changes = listed.value
   ctx.configSource = description
   core.info(`Rubrics from ${ctx.configSource}`)
@@ -83,22 +84,25 @@ export async function checkPullRequest(
   const toCheck = phase.selected
   core.info(toCheck.length === 0 ? 'No changed plan to check' : `Plans to check: ${toCheck.map((plan) => visiblePath(plan.path)).join(', ')}`)
 
+  const refs = new Map<string, string | null>()
   const jobs = await mapLimit(toCheck, DOWNLOAD_CONCURRENCY, async (plan): Promise<PlanJob> => {
     const content = await readFileAt(client, repo, plan.path, pull.headSha)
     // Listed as changed yet missing at the head: the check cannot read what it must judge.
     if (content === null) throw new Error(`${plan.path} is listed as changed but GitHub has no such file at ${shortSha(pull.headSha)}`)
     const choice = choiceWithContent(plan, config, content)
+    refs.set(plan.path, choice.ref ?? null)
     // Siblings the rubric names are read at the head too: they are part of the change being judged.
     const companions = await Promise.all(
       companionPaths(plan.path, choice.rubric).map(async ({ id, file }) => ({ id, file, content: await readFileAt(client, repo, file, pull.headSha) }))
     )
     return { file: plan.path, content, rubric: choice.rubric, rubricSource: choice.reason, ...(companions.length > 0 ? { companions } : {}) }
   })
+  ctx.reproduce = reproduceFor(inputs, found, [...refs].map(([path, ref]) => ({ path, ref })))
   const checked = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(workerScript === undefined ? {} : { workerScript }) })
   const result = phase.finish(checked)
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
-  const reports = await writeReports(result, ctx, context.runnerTemp)
+  const reports = await writeReports(result, ctx, context.runnerTemp, inputs.sarifFile)
   const markdown = gate === 'SKIPPED' ? skippedMarkdown(ctx, 'pull-request') : renderComment(result, ctx)
   await writeJobSummary(gate === 'SKIPPED' ? markdown : reports.summary)
   annotate(result)
@@ -120,6 +124,8 @@ export async function checkPullRequest(
 interface LoadedConfig {
   config: ResolvedConfig
   description: string
+  /** Whether the config file exists; without it the built-in defaults apply. */
+  found: boolean
 }
 
 /** The config and every file it extends, read at one commit; without a config file, the built-in defaults. */
@@ -127,7 +133,7 @@ async function loadRemoteConfig(client: GitHubClient, repo: Repo, file: string, 
   const text = await configText
   const config = await loadConfig(file, text, (path) => readTextAt(client, repo, path, ref))
   const where = `${side} ${shortSha(ref)}`
-  return { config, description: text === null ? `built-in defaults (no ${file} at ${where})` : `${file} at ${where}` }
+  return { config, description: text === null ? `built-in defaults (no ${file} at ${where})` : `${file} at ${where}`, found: text !== null }
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {

@@ -1,11 +1,11 @@
 // Everything the run reports through the runner: job summary, annotations,
 // outputs and the JSON report file. These need no token permission, so they
 // are written before any comment is attempted and survive a read-only token.
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as core from '@actions/core'
 import type { RunResult } from '../engine/types.js'
-import { ANNOTATIONS_PER_LEVEL, renderJobSummary, renderJson, selectAnnotations, toAnnotations, type ReportContext } from '../report/index.js'
+import { ANNOTATIONS_PER_LEVEL, renderJobSummary, renderJson, renderSarif, selectAnnotations, toAnnotations, type ReportContext } from '../report/index.js'
 import { formatProblem, type ConfigProblem } from '../rubric/errors.js'
 
 export type Gate = 'PASS' | 'FAIL' | 'SKIPPED'
@@ -73,18 +73,25 @@ export interface ReportFiles {
   json: string
   /** The job summary in full, however long: the summary itself may have to be shortened. */
   markdown: string
+  /** The SARIF 2.1.0 report for code scanning. */
+  sarif: string
 }
 
 /**
- * The JSON and full Markdown reports, in a fresh directory under RUNNER_TEMP,
- * and the job summary: the full report, shortened to GitHub's limit if need be.
+ * The JSON, full Markdown and SARIF reports, in a fresh directory under
+ * RUNNER_TEMP (SARIF where the `sarif-file` input says, if it does), and the
+ * job summary: the full report, shortened to GitHub's limit if need be. Written
+ * on SKIPPED runs too, so that a SARIF upload closes the alerts of plans that
+ * no longer fail.
  */
-export async function writeReports(result: RunResult, ctx: ReportContext, runnerTemp: string): Promise<{ files: ReportFiles; summary: string }> {
+export async function writeReports(result: RunResult, ctx: ReportContext, runnerTemp: string, sarifFile: string | null = null): Promise<{ files: ReportFiles; summary: string }> {
   const directory = await mkdtemp(path.join(runnerTemp, 'plan-gate-'))
-  const files = { json: path.join(directory, 'report.json'), markdown: path.join(directory, 'report.md') }
+  const files = { json: path.join(directory, 'report.json'), markdown: path.join(directory, 'report.md'), sarif: sarifFile ?? path.join(directory, 'report.sarif') }
   const full = renderJobSummary(result, ctx, { maxBytes: Number.POSITIVE_INFINITY })
   await writeFile(files.json, renderJson(result), 'utf8')
   await writeFile(files.markdown, full, 'utf8')
+  await mkdir(path.dirname(files.sarif), { recursive: true })
+  await writeFile(files.sarif, renderSarif(result, ctx), 'utf8')
   return { files, summary: renderJobSummary(result, ctx, { full, reportFiles: files }) }
 }
 
@@ -108,4 +115,5 @@ export function setResultOutputs(gate: Gate, result: RunResult | null, reports: 
   core.setOutput('warnings', warnings)
   core.setOutput('report', reports?.json ?? '')
   core.setOutput('report-markdown', reports?.markdown ?? '')
+  core.setOutput('sarif', reports?.sarif ?? '')
 }

@@ -26,8 +26,8 @@ export function selectPlans(paths: readonly string[], config: ResolvedConfig, gl
     const glob = matchers.find((matcher) => matcher.matches(path))?.glob
     if (glob === undefined) continue
     const choice = rubricFor(config, path)
-    if (choice) selected.push({ path, rubric: choice.rubric, reason: `${choice.reason}; selected by the files input (${glob})` })
-    else if (fallback) selected.push({ path, rubric: fallback, reason: `selected by the files input (${glob}); no entry in ${config.source} matches it, so the generic rubric applies` })
+    if (choice) selected.push({ path, rubric: choice.rubric, ref: choice.ref ?? null, reason: `${choice.reason}; selected by the files input (${glob})` })
+    else if (fallback) selected.push({ path, rubric: fallback, ref: fallback.name, reason: `selected by the files input (${glob}); no entry in ${config.source} matches it, so the generic rubric applies` })
     else throw new Error(`${path} is selected by the files input but has no rubric, and no fallback rubric was given`)
   }
   return selected
@@ -43,7 +43,7 @@ export function choiceWithContent(plan: SelectedPlan, config: ResolvedConfig, co
   const choice = rubricFor(config, plan.path, content)
   if (!choice) return plan
   const selectedBy = plan.reason.match(/; selected by the files input \(.*\)$/)?.[0] ?? ''
-  return { rubric: choice.rubric, reason: `${choice.reason}${selectedBy}` }
+  return { rubric: choice.rubric, ref: choice.ref ?? null, reason: `${choice.reason}${selectedBy}` }
 }
 
 /** The rubric for plans the files input selects but the config does not map. */

@@ -16,6 +16,7 @@ import { repoUrl, runUrl, type RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
 import { annotate, annotateConfigProblems, setResultOutputs, writeJobSummary, writeReports } from './report.js'
+import { reproduceFor } from './reproduce.js'
 import { choiceWithContent, genericRubric, selectPlans } from './select.js'
 
 export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: { sha: string; workspace: string }, workerScript?: URL | null): Promise<Outcome> {
@@ -31,9 +32,11 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
 
   const readRepoFile = repoFileReader(root)
   let config: ResolvedConfig
+  let configFound = false
   try {
     const text = await readRepoFile(inputs.config)
     config = await loadConfig(inputs.config, text, readRepoFile)
+    configFound = text !== null
     ctx.configSource = text === null ? `built-in defaults (no ${inputs.config} in the checkout)` : `${inputs.config} in the checkout`
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
@@ -50,19 +53,22 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
   const selected = selectPlans(paths, config, inputs.files, inputs.files === null ? null : await genericRubric())
   core.info(selected.length === 0 ? 'No plan in the checkout' : `Plans to check: ${selected.map((plan) => visiblePath(plan.path)).join(', ')}`)
   const jobs: PlanJob[] = []
+  const refs: Array<{ path: string; ref: string | null }> = []
   for (const plan of selected) {
     const content = await readPlanFile(root, plan.path)
     const choice = choiceWithContent(plan, config, content)
+    refs.push({ path: plan.path, ref: choice.ref ?? null })
     const readSibling = repoFileReader(root)
     const companions = await Promise.all(
       companionPaths(plan.path, choice.rubric).map(async ({ id, file }) => ({ id, file, content: await readSibling(file).catch(() => null) }))
     )
     jobs.push({ file: plan.path, content, rubric: choice.rubric, rubricSource: choice.reason, ...(companions.length > 0 ? { companions } : {}) })
   }
+  ctx.reproduce = reproduceFor(inputs, configFound, refs)
   const result = await checkPlans(jobs, { failOn: inputs.failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(workerScript === undefined ? {} : { workerScript }) })
 
   const gate = jobs.length === 0 ? 'SKIPPED' : result.verdict
-  const reports = await writeReports(result, ctx, context.runnerTemp)
+  const reports = await writeReports(result, ctx, context.runnerTemp, inputs.sarifFile)
   await writeJobSummary(gate === 'SKIPPED' ? skippedMarkdown(ctx, 'workspace') : reports.summary)
   annotate(result)
   setResultOutputs(gate, result, reports.files)

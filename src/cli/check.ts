@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import picomatch from 'picomatch'
 import { companionPaths } from '../engine/check.js'
 import type { FailOn, RunResult } from '../engine/types.js'
-import { renderJson, renderMarkdown, renderSarif, renderText } from '../report/index.js'
+import { renderJson, renderMarkdown, renderSarif, renderText, type Reproduce } from '../report/index.js'
 import { builtInConfig, isPlanPath, loadConfig, rubricFor, type PlanMapping, type ResolvedConfig, type RubricChoice } from '../rubric/config.js'
 import { ConfigError } from '../rubric/errors.js'
 import { RubricLoader } from '../rubric/load.js'
@@ -134,6 +134,7 @@ export async function check(args: readonly string[], io: CliIo, help: string): P
   }
 
   const jobs: PlanJob[] = []
+  const rubricRefs: Record<string, string | null> = {}
   for (const file of collected.files) {
     let content: Buffer
     try {
@@ -146,8 +147,9 @@ export async function check(args: readonly string[], io: CliIo, help: string): P
     const choice: RubricChoice | null = override
       ? { rubric: override, reason: `--rubric ${values.rubric}` }
       : rubricFor(config, file.path, content) ??
-        (file.explicit ? { rubric: config.fallback, reason: `named on the command line; no entry in ${config.source} matches it` } : null)
+        (file.explicit ? { rubric: config.fallback, ref: 'generic', reason: `named on the command line; no entry in ${config.source} matches it` } : null)
     if (!choice) continue
+    rubricRefs[file.path] = choice.ref ?? null
     const companions = await Promise.all(companionPaths(file.path, choice.rubric).map(async ({ id, file }) => ({ id, file, content: await readRepoFile(file).catch(() => null) })))
     jobs.push({ file: file.path, content, rubric: choice.rubric, rubricSource: choice.reason, ...(companions.length > 0 ? { companions } : {}) })
   }
@@ -166,7 +168,11 @@ export async function check(args: readonly string[], io: CliIo, help: string): P
   const cacheDir = values.cache || values['cache-location'] !== undefined ? path.resolve(root, values['cache-location'] ?? DEFAULT_CACHE_DIR) : undefined
   const checked = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(cacheDir ? { cacheDir } : {}) })
   const result = phase.finish(checked)
-  io.stdout(render(result, format, io))
+  // The Markdown report's "reproduce" commands repeat this run's options.
+  const reproduce: Reproduce = { rubricRefs, failOn }
+  if (values.config !== undefined) reproduce.config = config.source
+  if (values.rubric !== undefined) reproduce.rubric = values.rubric
+  io.stdout(render(result, format, io, reproduce))
   if (failOn === 'never') return EXIT_PASS
   return result.verdict === 'PASS' ? EXIT_PASS : EXIT_FAIL
 }
@@ -202,14 +208,14 @@ async function loadCliConfig(
   return loadConfig(display, text, readRepoFile)
 }
 
-function render(result: RunResult, format: Format, io: CliIo): string {
+function render(result: RunResult, format: Format, io: CliIo, reproduce: Reproduce): string {
   switch (format) {
     case 'json':
       return renderJson(result)
     case 'sarif':
       return renderSarif(result, { version: VERSION })
     case 'markdown':
-      return renderMarkdown(result, { version: VERSION })
+      return renderMarkdown(result, { version: VERSION, reproduce })
     case 'text':
       return renderText(result, { color: io.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb' })
   }

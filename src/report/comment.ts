@@ -18,7 +18,7 @@ import {
   tallyGate,
   waiverNote
 } from './common.js'
-import { commitUrl, lineUrl, safeHref, shortSha, type ReportContext } from './context.js'
+import { checkCommand, commitUrl, lineUrl, rubricRef, safeHref, shortSha, templateCommand, type ReportContext } from './context.js'
 import { codeBlock, codeSpan, markdownText, markdownWithCode, shellArg, visiblePath } from './sanitize.js'
 
 export interface MarkdownReportOptions {
@@ -53,7 +53,7 @@ export function renderMarkdownReport(
   if (result.plans.length > 0) blocks.push(renderPlanTable(result.plans, ctx))
   const attention = plansWithFindings(result)
   for (const plan of attention) blocks.push(renderPlanFindingsMarkdown(plan, ctx, options))
-  if (attention.length > 0) blocks.push(renderReproduce(attention))
+  if (attention.length > 0) blocks.push(renderReproduce(attention, ctx))
   blocks.push(renderFooter(ctx))
   return `${blocks.join('\n\n')}\n`
 }
@@ -210,32 +210,28 @@ function hiddenNote(plan: PlanResult, hidden: number, ctx: ReportContext): strin
   const summary = safeHref(ctx.jobSummaryUrl)
   const where = summary
     ? `the [job summary](${summary}) lists them all`
-    : `${codeSpan(`npx plan-gate check ${shellArg(commandPath(plan.file))}`)} lists them all`
+    : `${codeSpan(checkCommand(ctx, [plan.file]))} lists them all`
   return `…and ${plural(hidden, 'more finding')} not shown here; ${where}.`
 }
 
-function renderReproduce(plans: readonly PlanResult[]): string {
-  const files = plans.map((plan) => shellArg(commandPath(plan.file)))
-  const rubrics = [...new Set(plans.map((plan) => plan.rubric))]
-  const commands = [
-    `npx plan-gate check ${files.join(' ')}`,
-    ...rubrics.map((rubric) => `npx plan-gate template ${shellArg(rubric)}`)
-  ]
+function renderReproduce(plans: readonly PlanResult[], ctx: ReportContext): string {
+  const refs = [...new Set(plans.map((plan) => rubricRef(ctx, plan)))]
+  const named = refs.filter((ref): ref is string => ref !== null)
+  const commands = [checkCommand(ctx, plans.map((plan) => plan.file)), ...named.map((ref) => templateCommand(ctx, ref))]
+  const what = named.length > 0
+    ? '`check` prints the same findings and `template` prints a skeleton with every part the rubric asks for:'
+    : '`check` prints the same findings:'
+  const inline = named.length < refs.length ? ['', 'An inline rubric in the config has no name a command line can use, so it has no `template` command.'] : []
   return [
     '<details><summary>How to reproduce and fix locally</summary>',
     '',
-    'In a checkout of this branch, `check` prints the same findings and `template` prints a skeleton ' +
-      'with every part the rubric asks for:',
+    `In a checkout of this branch, ${what}`,
     '',
     codeBlock(commands, 'sh'),
+    ...inline,
     '',
     '</details>'
   ].join('\n')
-}
-
-// A path starting with `-` would be read as an option.
-function commandPath(file: string): string {
-  return file.startsWith('-') ? `./${file}` : file
 }
 
 function renderFooter(ctx: ReportContext): string {

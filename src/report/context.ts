@@ -4,6 +4,8 @@
  * configuration came from. Everything is optional except the version, so the
  * CLI can render the same reports offline, just without links.
  */
+import { shellArg } from './sanitize.js'
+
 export interface ReportContext {
   /** plan-gate's own version, shown in footers and SARIF. */
   version: string
@@ -16,6 +18,62 @@ export interface ReportContext {
   configSource?: string
   /** Link to the job summary that holds the full report. */
   jobSummaryUrl?: string
+  /** What the local command needs to give the verdict this run gave; without it, a plain `check`. */
+  reproduce?: Reproduce
+}
+
+/**
+ * The options of the run that a bare `plan-gate check <plans>` would not
+ * repeat. Leaving one out makes the local verdict differ from CI's.
+ */
+export interface Reproduce {
+  /** The config file the run read, when it is not the CLI's default (`--config`). */
+  config?: string
+  /** A rubric that replaced the config's mapping (`--rubric`). */
+  rubric?: string
+  /** `--fail-on`, when not `error`. */
+  failOn?: 'error' | 'warning' | 'never'
+  /**
+   * Per plan file, how a command line names its rubric: a preset name or a
+   * rubric file's path. Null for an inline rubric, which only its config names.
+   */
+  rubricRefs?: Readonly<Record<string, string | null>>
+}
+
+/** `npx plan-gate@<version>`: the version that gave this verdict, not whatever is newest. */
+export function npxCommand(ctx: ReportContext): string {
+  return `npx ${shellArg(`plan-gate@${ctx.version}`)}`
+}
+
+/** The `check` command that repeats this run on `files` in a checkout. */
+export function checkCommand(ctx: ReportContext, files: readonly string[]): string {
+  const options: string[] = []
+  const reproduce = ctx.reproduce ?? {}
+  if (reproduce.config !== undefined) options.push('--config', shellArg(commandPath(reproduce.config)))
+  if (reproduce.rubric !== undefined) options.push('--rubric', shellArg(reproduce.rubric))
+  if (reproduce.failOn !== undefined && reproduce.failOn !== 'error') options.push('--fail-on', reproduce.failOn)
+  return [npxCommand(ctx), 'check', ...options, ...files.map((file) => shellArg(commandPath(file)))].join(' ')
+}
+
+/**
+ * How `template` names the rubric a plan was checked with: the `--rubric`
+ * override, the config's reference, or (without one) the rubric's name, which
+ * is a preset's. Null for an inline rubric: no command line can name it.
+ */
+export function rubricRef(ctx: ReportContext, plan: { file: string; rubric: string }): string | null {
+  const reproduce = ctx.reproduce ?? {}
+  if (reproduce.rubric !== undefined) return reproduce.rubric
+  const ref = reproduce.rubricRefs?.[plan.file]
+  return ref === undefined ? plan.rubric : ref
+}
+
+export function templateCommand(ctx: ReportContext, ref: string): string {
+  return `${npxCommand(ctx)} template ${shellArg(commandPath(ref))}`
+}
+
+// A path starting with `-` would be read as an option.
+function commandPath(file: string): string {
+  return file.startsWith('-') ? `./${file}` : file
 }
 
 /**

@@ -9,7 +9,7 @@ export {
   verdictHeading,
   type MarkdownReportOptions
 } from './comment.js'
-export { commitUrl, lineUrl, safeHref, shortSha, type ReportContext } from './context.js'
+export { checkCommand, commitUrl, lineUrl, npxCommand, rubricRef, safeHref, shortSha, templateCommand, type ReportContext, type Reproduce } from './context.js'
 export { renderInlineComment, renderResolvedInlineComment } from './inline.js'
 export { JSON_SCHEMA_VERSION, renderJson } from './json.js'
 export { renderMarkdown } from './markdown.js'

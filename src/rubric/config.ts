@@ -69,6 +69,8 @@ export interface PlanMapping {
   files: string[]
   exclude: string[]
   rubric: Rubric
+  /** The rubric as the config names it, a preset or a rubric file's path; null for an inline rubric. */
+  ref: string | null
   /** Whether the path is one this entry's globs take (its signature aside). */
   matches(path: string): boolean
   /** Content signatures the file must show for this entry to apply. */
@@ -91,6 +93,8 @@ export interface ResolvedConfig {
 
 export interface RubricChoice {
   rubric: Rubric
+  /** How a command line names this rubric (see PlanMapping.ref); null when only the config can. */
+  ref?: string | null
   /** Why this rubric applies, shown next to each plan. */
   reason: string
 }
@@ -191,7 +195,7 @@ export async function builtInConfig(readRepoFile: ReadFile = async () => null): 
   const template = await readFile(SPEC_KIT_TEMPLATE)
   if (template !== null) {
     const rubric = await loader.loadInline({ template: SPEC_KIT_TEMPLATE }, { source: parseYamlSource('plan-gate', '{}').source, path: [] }, 'plan-template')
-    mappings.push({ files: [SPEC_KIT_PLANS], exclude: [], rubric, matches: matcher([SPEC_KIT_PLANS], []), reason: `rubric derived from ${SPEC_KIT_TEMPLATE}` })
+    mappings.push({ files: [SPEC_KIT_PLANS], exclude: [], rubric, matches: matcher([SPEC_KIT_PLANS], []), ref: null, reason: `rubric derived from ${SPEC_KIT_TEMPLATE}` })
   }
   for (const entry of BUILT_IN_MAPPING) {
     const exclude = entry.exclude ?? []
@@ -199,6 +203,7 @@ export async function builtInConfig(readRepoFile: ReadFile = async () => null): 
       files: entry.files,
       exclude,
       rubric: await loader.load(entry.rubric, null),
+      ref: entry.rubric,
       matches: matcher(entry.files, exclude),
       ...(entry.when ? { when: compileSignature(entry.when) } : {})
     })
@@ -261,7 +266,7 @@ export async function loadConfig(file: string, text: string | null, readFile: Re
         typeof entry.rubric === 'string'
           ? await loader.load(entry.rubric, site)
           : await loader.loadInline((value as { plans: Array<{ rubric: unknown }> }).plans[index]!.rubric, site, `inline rubric of plans[${index}]`)
-      mappings.push({ files, exclude, rubric, matches: matcher(files, exclude), ...(when ? { when } : {}) })
+      mappings.push({ files, exclude, rubric, ref: typeof entry.rubric === 'string' ? entry.rubric : null, matches: matcher(files, exclude), ...(when ? { when } : {}) })
     } catch (error) {
       if (error instanceof ConfigError) problems.push(...error.problems)
       else throw error
@@ -363,17 +368,18 @@ export function rubricFor(config: ResolvedConfig, path: string, content: string 
   for (const mapping of config.mappings) {
     if (!mapping.matches(path)) continue
     const glob = mapping.files.find((pattern) => globMatcher(pattern)(path)) ?? mapping.files[0]
-    if (!mapping.when) return { rubric: mapping.rubric, reason: `matched ${glob} (${mapping.reason ? `${mapping.reason}, ` : ''}${where})` }
+    if (!mapping.when) return { rubric: mapping.rubric, ref: mapping.ref, reason: `matched ${glob} (${mapping.reason ? `${mapping.reason}, ` : ''}${where})` }
     candidate ??= mapping
     if (content === null) continue
     text ??= typeof content === 'string' ? content : new TextDecoder().decode(content)
     const signs = mapping.when.test(text)
-    if (signs) return { rubric: mapping.rubric, reason: `matched ${glob} + ${signs[0]} → ${mapping.rubric.name} (${where})` }
+    if (signs) return { rubric: mapping.rubric, ref: mapping.ref, reason: `matched ${glob} + ${signs[0]} → ${mapping.rubric.name} (${where})` }
   }
   if (!candidate) return null
   const glob = candidate.files.find((pattern) => globMatcher(pattern)(path)) ?? candidate.files[0]
   return {
     rubric: config.fallback,
+    ref: 'generic',
     reason: `matched ${glob} (${where}) without the content signs that entry asks for${content === null ? ' (content not read)' : ''}; no other entry matches, so the generic rubric applies`
   }
 }

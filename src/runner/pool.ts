@@ -122,6 +122,9 @@ class CheckingWorker {
       workerData: WORKER_DATA,
       resourceLimits: options.resourceLimits,
       name: 'plan-gate-checker',
+      // A worker inherits the parent's Node options unless told otherwise, and some refuse to start one:
+      // `node --input-type=module -e "…import('plan-gate')…"` would leave no plan checked. It runs one bundled module and needs none.
+      execArgv: [],
       // Anything a library prints must not end up inside the CLI's JSON or SARIF on stdout.
       stdout: true
     })
