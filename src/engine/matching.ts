@@ -1,0 +1,257 @@
+import type { Field, Heading, Table } from './model.js'
+import type { ColumnSpec, FieldSpec, SectionSpec, TableSpec } from '../rubric/schema.js'
+import { lexicon, type Concept, type ConceptId } from '../rubric/presets/lexicon.js'
+import { assign, type Pairing } from './assign.js'
+import { keyWords, matchScore, nameReadings, normalizeTitle, type NameReading } from './text.js'
+
+// Which heading is which rubric section, which table which rubric table, which
+// header cell which column and which label which field: every part of the plan
+// is scored against every requirement by how well its name matches (word forms,
+// synonyms and languages folded by the match keys and the lexicon), then parts
+// are assigned to requirements one-to-one for the best total.
+
+/** Key words of each name of a rubric item, computed once per item. */
+const wantedCache = new WeakMap<object, string[][]>()
+
+function wantedWords(item: object, names: readonly string[]): string[][] {
+  let words = wantedCache.get(item)
+  if (!words) {
+    words = names.map((name) => keyWords(normalizeTitle(name))).filter((name) => name.length > 0)
+    wantedCache.set(item, words)
+  }
+  return words
+}
+
+const readingCache = new WeakMap<object, NameReading[]>()
+
+function readingsOf(owner: object, text: string): NameReading[] {
+  let readings = readingCache.get(owner)
+  if (!readings) readingCache.set(owner, (readings = nameReadings(text)))
+  return readings
+}
+
+/** Best score of any reading of a name against any wanted name; 1 for an exact name. */
+function score(readings: readonly NameReading[], wanted: readonly (readonly string[])[]): number {
+  let best = 0
+  for (const reading of readings) {
+    for (const words of wanted) {
+      const value = matchScore(reading.words, words)
+      if (value > best && (!reading.exactOnly || value === 1)) best = value
+    }
+  }
+  return best
+}
+
+// ---- Concepts: a heading that is the very name of one thing is not another ----
+
+let conceptIndex: Map<string, Set<ConceptId>> | null = null
+
+/** The lexicon's concepts by the match key of each of their names. */
+function conceptsByKey(): Map<string, Set<ConceptId>> {
+  if (conceptIndex) return conceptIndex
+  conceptIndex = new Map()
+  for (const [id, concept] of Object.entries(lexicon) as Array<[ConceptId, Concept]>) {
+    for (const names of Object.values(concept)) {
+      for (const name of names ?? []) {
+        const key = keyWords(normalizeTitle(name)).join(' ')
+        if (key === '') continue
+        let ids = conceptIndex.get(key)
+        if (!ids) conceptIndex.set(key, (ids = new Set()))
+        ids.add(id)
+      }
+    }
+  }
+  return conceptIndex
+}
+
+function conceptsOfWords(words: readonly (readonly string[])[]): Set<ConceptId> {
+  const index = conceptsByKey()
+  const found = new Set<ConceptId>()
+  for (const name of words) for (const id of index.get(name.join(' ')) ?? []) found.add(id)
+  return found
+}
+
+const sectionConceptCache = new WeakMap<SectionSpec, Set<ConceptId>>()
+
+function sectionConcepts(section: SectionSpec, wanted: readonly (readonly string[])[]): Set<ConceptId> {
+  let concepts = sectionConceptCache.get(section)
+  if (!concepts) sectionConceptCache.set(section, (concepts = conceptsOfWords(wanted)))
+  return concepts
+}
+
+const headingConceptCache = new WeakMap<Heading, Set<ConceptId>>()
+
+function headingConcepts(heading: Heading, readings: readonly NameReading[]): Set<ConceptId> {
+  let concepts = headingConceptCache.get(heading)
+  if (!concepts) headingConceptCache.set(heading, (concepts = conceptsOfWords(readings.map((reading) => reading.words))))
+  return concepts
+}
+
+/**
+ * Whether a partial match may stand: a heading that is exactly the name of a
+ * known concept ("Verificação constitucional", "Technical Context") belongs to
+ * that concept, and is not taken by a section about something else only
+ * because one of its words is also one of that section's names.
+ */
+function sameConcept(heading: Heading, readings: readonly NameReading[], section: SectionSpec, wanted: readonly (readonly string[])[]): boolean {
+  const ofHeading = headingConcepts(heading, readings)
+  if (ofHeading.size === 0) return true
+  const ofSection = sectionConcepts(section, wanted)
+  if (ofSection.size === 0) return true
+  for (const id of ofHeading) if (ofSection.has(id)) return true
+  return false
+}
+
+// ---- Sections ----
+
+/** How well a heading matches a rubric section, 0 when it does not. */
+export function sectionScore(heading: Heading, section: SectionSpec): number {
+  const wanted = wantedWords(section, [section.title, ...section.aliases])
+  const readings = readingsOf(heading, heading.title)
+  const value = score(readings, wanted)
+  if (value === 0 || value === 1) return value
+  return sameConcept(heading, readings, section, wanted) ? value : 0
+}
+
+/**
+ * Which heading each section is, one-to-one, for the best total match quality.
+ * Only headings that share a word with some section name are scored, so a plan
+ * with tens of thousands of headings costs little more than a short one.
+ */
+export function assignSections(headings: readonly Heading[], sections: readonly SectionSpec[]): Map<string, Heading | null> {
+  const byWord = new Map<string, number[]>()
+  sections.forEach((section, row) => {
+    for (const words of wantedWords(section, [section.title, ...section.aliases])) {
+      for (const word of words) {
+        let rows = byWord.get(word)
+        if (!rows) byWord.set(word, (rows = []))
+        if (!rows.includes(row)) rows.push(row)
+      }
+    }
+  })
+  const pairs: Pairing[] = []
+  for (const heading of headings) {
+    const rows = new Set<number>()
+    for (const reading of readingsOf(heading, heading.title)) for (const word of reading.words) for (const row of byWord.get(word) ?? []) rows.add(row)
+    for (const row of rows) {
+      const value = sectionScore(heading, sections[row]!)
+      if (value > 0) pairs.push({ row, column: heading.index, score: value })
+    }
+  }
+  const byIndex = new Map(headings.map((heading) => [heading.index, heading]))
+  const result = new Map<string, Heading | null>(sections.map((section) => [section.id, null]))
+  for (const { row, column } of assign(sections.length, pairs)) result.set(sections[row]!.id, byIndex.get(column) ?? null)
+  return result
+}
+
+// ---- Columns and tables ----
+
+const cellReadingCache = new WeakMap<object, NameReading[][]>()
+
+function headerReadings(header: readonly { text: string }[]): NameReading[][] {
+  let readings = cellReadingCache.get(header)
+  if (!readings) cellReadingCache.set(header, (readings = header.map((cell) => nameReadings(cell.text))))
+  return readings
+}
+
+/** The header cell that best matches any of the names, or -1. */
+export function bestColumn(header: readonly { text: string }[], names: readonly string[], owner?: object): number {
+  const wanted = owner ? wantedWords(owner, names) : names.map((name) => keyWords(normalizeTitle(name)))
+  let best = -1
+  let bestScore = 0
+  headerReadings(header).forEach((readings, index) => {
+    const value = score(readings, wanted)
+    if (value > bestScore) {
+      best = index
+      bestScore = value
+    }
+  })
+  return best
+}
+
+export interface TableFit {
+  /** Header cell per rubric column name, -1 where the column is missing. */
+  columns: Map<string, number>
+  /** Share of the rubric's columns found, weighted by match quality; optional columns count half. */
+  quality: number
+}
+
+/** The rubric table's columns in a plan table, each header cell used for one column at most. */
+export function fitTable(table: Table, spec: TableSpec): TableFit {
+  const readings = headerReadings(table.header)
+  const pairs: Pairing[] = []
+  spec.columns.forEach((column, row) => {
+    const wanted = wantedWords(column, [column.name, ...column.aliases])
+    readings.forEach((cell, index) => {
+      const value = score(cell, wanted)
+      if (value > 0) pairs.push({ row, column: index, score: value })
+    })
+  })
+  const columns = new Map<string, number>(spec.columns.map((column) => [column.name, -1]))
+  let found = 0
+  let total = 0
+  const weight = (column: ColumnSpec): number => (column.required ? 1 : 0.5)
+  for (const column of spec.columns) total += weight(column)
+  for (const pairing of assign(spec.columns.length, pairs)) {
+    const column = spec.columns[pairing.row]!
+    columns.set(column.name, pairing.column)
+    found += weight(column) * pairing.score
+  }
+  return { columns, quality: total === 0 ? 1 : found / total }
+}
+
+// A table in the section the rubric puts it in needs one column to count; a
+// table elsewhere needs half of them. The section gives a bonus worth less than
+// the columns: a full table elsewhere beats a table in the section with half
+// the columns, not one with three columns out of four.
+const IN_SECTION_BONUS = 0.3
+const ELSEWHERE_MINIMUM = 0.5
+
+export interface TableRequirement {
+  spec: TableSpec
+  /** The heading of the section the table belongs in, when the rubric names one and the plan has it. */
+  section: Heading | null
+}
+
+/** Which plan table each rubric table is, one-to-one, for the best total. */
+export function assignTables(tables: readonly Table[], requirements: readonly TableRequirement[]): Map<TableSpec, { table: Table; fit: TableFit } | null> {
+  const pairs: Pairing[] = []
+  const fits = new Map<number, TableFit>()
+  requirements.forEach(({ spec, section }, row) => {
+    tables.forEach((table, index) => {
+      const inSection = section !== null && table.line > section.line && table.line <= section.endLine
+      // A rubric table without columns is whatever table its section holds (any table, without a section).
+      if (spec.columns.length === 0 && !inSection && spec.section !== undefined) return
+      const fit = fitTable(table, spec)
+      if (spec.columns.length > 0 && !(inSection ? fit.quality > 0 : fit.quality >= ELSEWHERE_MINIMUM)) return
+      fits.set(row * tables.length + index, fit)
+      pairs.push({ row, column: index, score: fit.quality + (inSection ? IN_SECTION_BONUS : 0) })
+    })
+  })
+  const result = new Map<TableSpec, { table: Table; fit: TableFit } | null>(requirements.map(({ spec }) => [spec, null]))
+  for (const { row, column } of assign(requirements.length, pairs)) {
+    result.set(requirements[row]!.spec, { table: tables[column]!, fit: fits.get(row * tables.length + column)! })
+  }
+  return result
+}
+
+// ---- Fields ----
+
+// A label matches when it holds a wanted name word for word: "Language/Version (primary)",
+// "Ngôn ngữ/Phiên bản (Language/Version)", "Testing framework"; not words that merely appear.
+const FIELD_MINIMUM = 0.6
+
+/** The field whose label best matches the rubric field's label or aliases. */
+export function bestField(fields: readonly Field[], spec: FieldSpec): Field | undefined {
+  const wanted = wantedWords(spec, [spec.label, ...spec.aliases])
+  let best: Field | undefined
+  let bestScore = 0
+  for (const field of fields) {
+    const value = score(readingsOf(field, field.label), wanted)
+    if (value >= FIELD_MINIMUM && value > bestScore) {
+      best = field
+      bestScore = value
+    }
+  }
+  return best
+}
