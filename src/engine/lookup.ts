@@ -23,7 +23,7 @@ export function sectionHeadings(model: PlanModel, rubric: Rubric): Map<string, H
 function matchSections(headings: readonly Heading[], sections: readonly SectionSpec[]): Map<string, Heading | null> {
   // A lone top-level heading above the rest is the document's title ("# Implementation Plan: X"), not one of its sections.
   const title = headings.filter((heading) => heading.level === 1).length === 1 && headings[0]?.level === 1 && headings.length > 1 ? headings[0] : undefined
-  return assignSections(title ? headings.filter((heading) => heading !== title) : headings, sections)
+  return assignSections(headings, sections, title)
 }
 
 export function sectionHeading(model: PlanModel, rubric: Rubric, sectionId: string | undefined): Heading | null {

@@ -2,7 +2,7 @@ import type { Field, Heading, Table } from './model.js'
 import type { ColumnSpec, FieldSpec, SectionSpec, TableSpec } from '../rubric/schema.js'
 import { lexicon, type Concept, type ConceptId } from '../rubric/presets/lexicon.js'
 import { assign, type Pairing } from './assign.js'
-import { keyWords, matchScore, nameReadings, normalizeTitle, type NameReading } from './text.js'
+import { keyWords, matchScore, nameReadings, normalizeTitle, type KeyWords, type NameReading } from './text.js'
 
 // Which heading is which rubric section, which table which rubric table, which
 // header cell which column and which label which field: every part of the plan
@@ -11,12 +11,12 @@ import { keyWords, matchScore, nameReadings, normalizeTitle, type NameReading } 
 // are assigned to requirements one-to-one for the best total.
 
 /** Key words of each name of a rubric item, computed once per item. */
-const wantedCache = new WeakMap<object, string[][]>()
+const wantedCache = new WeakMap<object, KeyWords[]>()
 
-function wantedWords(item: object, names: readonly string[]): string[][] {
+function wantedWords(item: object, names: readonly string[]): KeyWords[] {
   let words = wantedCache.get(item)
   if (!words) {
-    words = names.map((name) => keyWords(normalizeTitle(name))).filter((name) => name.length > 0)
+    words = names.map((name) => keyWords(normalizeTitle(name))).filter((name) => name.stems.length > 0)
     wantedCache.set(item, words)
   }
   return words
@@ -31,13 +31,28 @@ function readingsOf(owner: object, text: string): NameReading[] {
 }
 
 /** Best score of any reading of a name against any wanted name; 1 for an exact name. */
-function score(readings: readonly NameReading[], wanted: readonly (readonly string[])[]): number {
-  let best = 0
+function score(readings: readonly NameReading[], wanted: readonly KeyWords[]): number {
+  return bestMatch(readings, wanted).score
+}
+
+interface Match {
+  score: number
+  /** Share of the name's words that the wanted name makes up. */
+  coverage: number
+  /** Which wanted name matched: 0 is the item's own title. */
+  name: number
+}
+
+/** The best match of any reading of a name against any wanted name; the earliest wanted name on ties. */
+function bestMatch(readings: readonly NameReading[], wanted: readonly KeyWords[]): Match {
+  let best: Match = { score: 0, coverage: 0, name: 0 }
   for (const reading of readings) {
-    for (const words of wanted) {
+    wanted.forEach((words, name) => {
       const value = matchScore(reading.words, words)
-      if (value > best && (!reading.exactOnly || value === 1)) best = value
-    }
+      if (value > best.score && (!reading.exactOnly || value === 1)) {
+        best = { score: value, coverage: words.stems.length / Math.max(words.stems.length, reading.words.stems.length), name }
+      }
+    })
   }
   return best
 }
@@ -53,7 +68,7 @@ function conceptsByKey(): Map<string, Set<ConceptId>> {
   for (const [id, concept] of Object.entries(lexicon) as Array<[ConceptId, Concept]>) {
     for (const names of Object.values(concept)) {
       for (const name of names ?? []) {
-        const key = keyWords(normalizeTitle(name)).join(' ')
+        const key = keyWords(normalizeTitle(name)).stems.join(' ')
         if (key === '') continue
         let ids = conceptIndex.get(key)
         if (!ids) conceptIndex.set(key, (ids = new Set()))
@@ -64,16 +79,16 @@ function conceptsByKey(): Map<string, Set<ConceptId>> {
   return conceptIndex
 }
 
-function conceptsOfWords(words: readonly (readonly string[])[]): Set<ConceptId> {
+function conceptsOfWords(words: readonly KeyWords[]): Set<ConceptId> {
   const index = conceptsByKey()
   const found = new Set<ConceptId>()
-  for (const name of words) for (const id of index.get(name.join(' ')) ?? []) found.add(id)
+  for (const name of words) for (const id of index.get(name.stems.join(' ')) ?? []) found.add(id)
   return found
 }
 
 const sectionConceptCache = new WeakMap<SectionSpec, Set<ConceptId>>()
 
-function sectionConcepts(section: SectionSpec, wanted: readonly (readonly string[])[]): Set<ConceptId> {
+function sectionConcepts(section: SectionSpec, wanted: readonly KeyWords[]): Set<ConceptId> {
   let concepts = sectionConceptCache.get(section)
   if (!concepts) sectionConceptCache.set(section, (concepts = conceptsOfWords(wanted)))
   return concepts
@@ -88,41 +103,68 @@ function headingConcepts(heading: Heading, readings: readonly NameReading[]): Se
 }
 
 /**
- * Whether a partial match may stand: a heading that is exactly the name of a
- * known concept ("Verificação constitucional", "Technical Context") belongs to
- * that concept, and is not taken by a section about something else only
- * because one of its words is also one of that section's names.
+ * Whether a partial match may stand. A heading that is exactly the name of a
+ * known concept ("Verificação constitucional", "Technical Context") is that
+ * concept, and is not taken by a section about something else only because one
+ * of its words is also one of that section's names. A heading in which the
+ * section's name is the lesser part belongs to the section it sits in:
+ * "Test-Driven Development (TDD)" under "Constitution Check" is a principle,
+ * not the testing strategy.
  */
-function sameConcept(heading: Heading, readings: readonly NameReading[], section: SectionSpec, wanted: readonly (readonly string[])[]): boolean {
-  const ofHeading = headingConcepts(heading, readings)
-  if (ofHeading.size === 0) return true
+function sameConcept(heading: Heading, coverage: number, context: SectionContext, section: SectionSpec, wanted: readonly KeyWords[]): boolean {
   const ofSection = sectionConcepts(section, wanted)
   if (ofSection.size === 0) return true
-  for (const id of ofHeading) if (ofSection.has(id)) return true
-  return false
+  const shares = (current: Heading): boolean | null => {
+    const ofHeading = headingConcepts(current, readingsOf(current, current.title))
+    if (ofHeading.size === 0) return null
+    for (const id of ofHeading) if (ofSection.has(id)) return true
+    return false
+  }
+  const own = shares(heading)
+  if (own !== null) return own
+  if (coverage >= STANDS_ALONE) return true
+  for (let parent = context.byIndex.get(heading.parent ?? -1); parent && parent !== context.title; parent = context.byIndex.get(parent.parent ?? -1)) {
+    const inherited = shares(parent)
+    if (inherited !== null) return inherited
+  }
+  return true
+}
+
+// A heading at least half made of a section's name is judged by itself, not by where it sits.
+const STANDS_ALONE = 0.5
+
+interface SectionContext {
+  byIndex: ReadonlyMap<number, Heading>
+  /** The document's title, which is no section and contains every section. */
+  title?: Heading
 }
 
 // ---- Sections ----
 
 /** How well a heading matches a rubric section, 0 when it does not. */
-export function sectionScore(heading: Heading, section: SectionSpec): number {
+function sectionMatch(heading: Heading, section: SectionSpec, context: SectionContext): Match {
   const wanted = wantedWords(section, [section.title, ...section.aliases])
-  const readings = readingsOf(heading, heading.title)
-  const value = score(readings, wanted)
-  if (value === 0 || value === 1) return value
-  return sameConcept(heading, readings, section, wanted) ? value : 0
+  const match = bestMatch(readingsOf(heading, heading.title), wanted)
+  if (match.score === 0 || match.score === 1) return match
+  return sameConcept(heading, match.coverage, context, section, wanted) ? match : { ...match, score: 0 }
 }
+
+// Between headings that match equally well, the one named like the section's title
+// beats one named like an alias ("Testing Strategy" over "Phase 5: Tests"): a
+// difference far below any difference in match quality.
+const NAME_ORDER_WEIGHT = 1e-5
 
 /**
  * Which heading each section is, one-to-one, for the best total match quality.
  * Only headings that share a word with some section name are scored, so a plan
  * with tens of thousands of headings costs little more than a short one.
  */
-export function assignSections(headings: readonly Heading[], sections: readonly SectionSpec[]): Map<string, Heading | null> {
+export function assignSections(headings: readonly Heading[], sections: readonly SectionSpec[], title?: Heading): Map<string, Heading | null> {
+  const context: SectionContext = { byIndex: new Map(headings.map((heading) => [heading.index, heading])), title }
   const byWord = new Map<string, number[]>()
   sections.forEach((section, row) => {
     for (const words of wantedWords(section, [section.title, ...section.aliases])) {
-      for (const word of words) {
+      for (const word of [...words.stems, ...words.singulars]) {
         let rows = byWord.get(word)
         if (!rows) byWord.set(word, (rows = []))
         if (!rows.includes(row)) rows.push(row)
@@ -131,16 +173,16 @@ export function assignSections(headings: readonly Heading[], sections: readonly 
   })
   const pairs: Pairing[] = []
   for (const heading of headings) {
+    if (heading === title) continue
     const rows = new Set<number>()
-    for (const reading of readingsOf(heading, heading.title)) for (const word of reading.words) for (const row of byWord.get(word) ?? []) rows.add(row)
+    for (const reading of readingsOf(heading, heading.title)) for (const word of [...reading.words.stems, ...reading.words.singulars]) for (const row of byWord.get(word) ?? []) rows.add(row)
     for (const row of rows) {
-      const value = sectionScore(heading, sections[row]!)
-      if (value > 0) pairs.push({ row, column: heading.index, score: value })
+      const match = sectionMatch(heading, sections[row]!, context)
+      if (match.score > 0) pairs.push({ row, column: heading.index, score: match.score - NAME_ORDER_WEIGHT * Math.min(match.name, 100) })
     }
   }
-  const byIndex = new Map(headings.map((heading) => [heading.index, heading]))
   const result = new Map<string, Heading | null>(sections.map((section) => [section.id, null]))
-  for (const { row, column } of assign(sections.length, pairs)) result.set(sections[row]!.id, byIndex.get(column) ?? null)
+  for (const { row, column } of assign(sections.length, pairs)) result.set(sections[row]!.id, context.byIndex.get(column) ?? null)
   return result
 }
 

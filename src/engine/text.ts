@@ -38,13 +38,12 @@ export function matchRank(match: TitleMatch | null): number {
 
 /** How a normalised title relates to a normalised wanted name, word-aligned, word forms folded. */
 export function matchTitle(normalizedTitle: string, normalizedWanted: string): TitleMatch | null {
-  const title = keyWords(normalizedTitle)
-  const wanted = keyWords(normalizedWanted)
-  if (wanted.length === 0) return null
-  const at = wordsAt(title, wanted)
-  if (at < 0) return null
-  if (title.length === wanted.length) return 'exact'
-  return at === 0 ? 'prefix' : 'contains'
+  const score = matchScore(keyWords(normalizedTitle), keyWords(normalizedWanted))
+  if (score === 1) return 'exact'
+  if (score === 0) return null
+  const title = keyWords(normalizedTitle).singulars
+  const wanted = keyWords(normalizedWanted).singulars
+  return wordsAt(title, wanted) === 0 ? 'prefix' : 'contains'
 }
 
 // ---- Match keys: what a heading, label or column name says, for comparing names ----
@@ -56,11 +55,22 @@ const JOINING_WORDS = new Set('and or of for to in on with de do da dos das del 
 // Chinese, Japanese and Korean write compounds without spaces: each character counts as a
 // word, so "技术背景" is found in "技术背景与约束" word-aligned, as English words are.
 const CJK_CHAR = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC])/gu
+const CJK_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC]$/u
 const COMBINING_MARKS = /[\u0300-\u036f]/g
 
-/** The words of a normalised name as matching compares them: accents folded, CJK split, word forms stemmed. */
-export function keyWords(normalized: string): string[] {
-  return normalized
+/**
+ * The words of a name as matching compares them, accents folded and CJK split: stemmed
+ * for comparing whole names ("Decisions" is "Decision", "Tests" is "Testing"), only
+ * made singular for finding a name inside a longer one, where stems would find
+ * "Monitoring" in "Workflow Monitor".
+ */
+export interface KeyWords {
+  stems: string[]
+  singulars: string[]
+}
+
+export function keyWords(normalized: string): KeyWords {
+  const words = normalized
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
     .normalize('NFC')
@@ -68,12 +78,16 @@ export function keyWords(normalized: string): string[] {
     .replace(CJK_CHAR, ' $1 ')
     .split(' ')
     .filter((word) => word !== '' && !JOINING_WORDS.has(word))
-    .map((word) => (/^[a-z]+$/.test(word) ? stem(word) : word))
+  const latin = (word: string): boolean => /^[a-z]+$/.test(word)
+  return {
+    stems: words.map((word) => (latin(word) ? stem(word) : word)),
+    singulars: words.map((word) => (latin(word) ? singular(word) : word))
+  }
 }
 
-/** Match key of a name as written (a heading, a label, a column): its key words joined by spaces. */
+/** Match key of a name as written (a heading, a label, a column): its stemmed words joined by spaces. */
 export function matchKey(text: string): string {
-  return keyWords(normalizeTitle(text)).join(' ')
+  return keyWords(normalizeTitle(text)).stems.join(' ')
 }
 
 /** Index of the first word-aligned occurrence of `wanted` in `name`, or -1. */
@@ -85,22 +99,33 @@ function wordsAt(name: readonly string[], wanted: readonly string[]): number {
   return -1
 }
 
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((word, index) => word === b[index])
+}
+
 /**
- * How well a name (a heading, a label, a column) matches a wanted name, both as key words:
- * 1 when they are the same words; less the more the name says besides them; 0 when the
- * wanted words are not all in it. The wanted words at the start beat them further in,
- * which beat them in another order.
+ * How well a name (a heading, a label, a column) matches a wanted name: 1 when they
+ * are the same words; less the more the name says besides them; 0 when the wanted
+ * words are not all in it. Where two wanted names meet in one name, the one at its
+ * end wins, as the last word of an English compound names the thing ("Mitigation
+ * owner" is an owner, "Architecture Decisions" are decisions); then the one at its
+ * start; then one further in; then the wanted words in another order.
  */
-export function matchScore(name: readonly string[], wanted: readonly string[]): number {
-  if (wanted.length === 0 || name.length === 0) return 0
-  const coverage = wanted.length / Math.max(name.length, wanted.length)
-  const at = wordsAt(name, wanted)
-  if (at >= 0 && name.length === wanted.length) return 1
-  if (at === 0) return 0.62 + 0.3 * coverage
+export function matchScore(name: KeyWords, wanted: KeyWords): number {
+  const words = name.singulars
+  const want = wanted.singulars
+  if (want.length === 0 || words.length === 0) return 0
+  if (sameWords(name.stems, wanted.stems)) return 1
+  const coverage = want.length / Math.max(words.length, want.length)
+  if (want.length < words.length && sameWords(words.slice(-want.length), want)) return 0.62 + 0.3 * coverage
+  const at = wordsAt(words, want)
+  if (at === 0) return 0.61 + 0.3 * coverage
   if (at > 0) return 0.6 + 0.3 * coverage
-  if (wanted.length > 1) {
-    const words = new Set(name)
-    if (wanted.every((word) => words.has(word))) return 0.5 + 0.3 * coverage
+  // Words in another order: "Rollout and Testing Strategy". Not for CJK, whose
+  // words are single characters that any long heading holds in some order.
+  if (want.length > 1 && !want.some((word) => CJK_WORD.test(word))) {
+    const present = new Set(words)
+    if (want.every((word) => present.has(word))) return 0.5 + 0.3 * coverage
   }
   return 0
 }
@@ -112,7 +137,7 @@ export function matchScore(name: readonly string[], wanted: readonly string[]): 
  * which only counts when it is a wanted name by itself.
  */
 export interface NameReading {
-  words: string[]
+  words: KeyWords
   exactOnly: boolean
 }
 
@@ -124,8 +149,8 @@ export function nameReadings(text: string): NameReading[] {
   const seen = new Set<string>()
   const add = (part: string, exactOnly: boolean): void => {
     const words = keyWords(normalizeTitle(part))
-    const key = words.join(' ')
-    if (words.length === 0 || seen.has(key)) return
+    const key = words.singulars.join(' ')
+    if (key === '' || seen.has(key)) return
     seen.add(key)
     readings.push({ words, exactOnly })
   }
@@ -136,18 +161,6 @@ export function nameReadings(text: string): NameReading[] {
   add(outside.split(SEPARATOR)[0] ?? '', false)
   for (const match of plain.matchAll(PARENTHESISED)) add(match[1] ?? '', true)
   return readings
-}
-
-/** Best score of a name, read every way it can be, against wanted names (key words each). */
-export function bestScore(readings: readonly NameReading[], wanted: readonly (readonly string[])[]): number {
-  let best = 0
-  for (const reading of readings) {
-    for (const words of wanted) {
-      const score = matchScore(reading.words, words)
-      if (score > best && (!reading.exactOnly || score === 1)) best = score
-    }
-  }
-  return best
 }
 
 const STOP_WORDS = new Set(
@@ -179,6 +192,14 @@ export function stem(word: string): string {
     if ((suffix === 'ed' || suffix === 'ing') && /([^aeiouylsz])\1$/.test(base)) return base.slice(0, -1)
     return base + replacement
   }
+  return word
+}
+
+/** A plural made singular: "risks" → "risk", "dependencies" → "dependency", "processes" → "process". */
+export function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`
+  if (word.length > 4 && /(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2)
+  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1)
   return word
 }
 
