@@ -5,11 +5,11 @@
 // default mapping, spec-kit kinds again with --rubric spec-kit and spec-dev
 // kinds with --rubric spec-dev, as the corpus review does.
 //
-//   node scripts/corpus-structure.mjs <cli.js> [corpus dir] > findings.txt
+//   node scripts/corpus-structure.mjs [--all] <cli.js> [corpus dir] > findings.txt
 //
 // <cli.js> is a built CLI: dist/cli.js, or src/cli/index.js compiled with
 // `npx tsc -p tsconfig.json --noEmit false --outDir build/x`. Diff two runs to
-// see what a change gained and lost.
+// see what a change gained and lost. `--all` lists the findings of every rule.
 import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,9 +18,11 @@ import path from 'node:path'
 const STRUCTURAL = new Set(['section-missing', 'table-missing', 'field-missing', 'table-column-missing', 'checklist-missing'])
 const EXTRA_RUBRIC = { 'spec-kit': 'spec-kit', 'spec-kit-legacy': 'spec-kit', 'spec-kit-tasks': 'spec-kit', 'spec-dev': 'spec-dev' }
 
-const [cliArg, corpusArg] = process.argv.slice(2)
+const args = process.argv.slice(2)
+const all = args[0] === '--all'
+const [cliArg, corpusArg] = all ? args.slice(1) : args
 if (!cliArg) {
-  console.error('usage: node scripts/corpus-structure.mjs <cli.js> [corpus dir]')
+  console.error('usage: node scripts/corpus-structure.mjs [--all] <cli.js> [corpus dir]')
   process.exit(2)
 }
 const cli = path.resolve(cliArg)
@@ -42,8 +44,8 @@ const out = []
 function list(label, report, nameOf) {
   for (const plan of report.plans) {
     for (const finding of plan.findings) {
-      if (!STRUCTURAL.has(finding.ruleId)) continue
-      out.push(`${label}\t${nameOf(plan.file)}\t${plan.rubric}\t${finding.ruleId}\t${finding.severity}\t${finding.message}`)
+      if (!all && !STRUCTURAL.has(finding.ruleId)) continue
+      out.push(`${label}\t${nameOf(plan.file)}\t${plan.rubric}\t${finding.ruleId}\t${finding.severity}\t${finding.line}\t${finding.message}`)
     }
   }
 }

@@ -111,12 +111,16 @@ function sameWords(a: readonly string[], b: readonly string[]): boolean {
  * owner" is an owner, "Architecture Decisions" are decisions); then the one at its
  * start; then one further in; then the wanted words in another order.
  */
+const MINIMUM_COVERAGE = 0.25
+
 export function matchScore(name: KeyWords, wanted: KeyWords): number {
   const words = name.singulars
   const want = wanted.singulars
   if (want.length === 0 || words.length === 0) return 0
   if (sameWords(name.stems, wanted.stems)) return 1
   const coverage = want.length / Math.max(words.length, want.length)
+  // A wanted name that is a small part of a long name is a word in passing, not its subject.
+  if (coverage < MINIMUM_COVERAGE) return 0
   if (want.length < words.length && sameWords(words.slice(-want.length), want)) return 0.62 + 0.3 * coverage
   const at = wordsAt(words, want)
   if (at === 0) return 0.61 + 0.3 * coverage
@@ -133,8 +137,8 @@ export function matchScore(name: KeyWords, wanted: KeyWords): number {
 /**
  * One way to read a heading or a label: as a whole; without what sits in parentheses or
  * follows a separator ("Constitution Check (re-checked after design)", "Risks — owners");
- * or, for bilingual names such as "Tóm tắt (Summary)", just the part in parentheses,
- * which only counts when it is a wanted name by itself.
+ * or, for bilingual names such as "Tóm tắt (Summary)", just the part in parentheses.
+ * Readings that include a parenthesised note only count when they are a wanted name.
  */
 export interface NameReading {
   words: KeyWords
@@ -155,11 +159,14 @@ export function nameReadings(text: string): NameReading[] {
     readings.push({ words, exactOnly })
   }
   const plain = stripEmoji(text.normalize('NFKC'))
-  add(plain, false)
+  // What sits in parentheses is a note: a name is looked for around it, or in it alone.
   const outside = plain.replace(PARENTHESISED, ' ')
+  add(plain, outside !== plain)
   add(outside, false)
   add(outside.split(SEPARATOR)[0] ?? '', false)
-  for (const match of plain.matchAll(PARENTHESISED)) add(match[1] ?? '', true)
+  // A translation in parentheses, as in "Tóm tắt (Summary)": only after words in another language,
+  // so that a note such as "(8 components)" is not read as the heading's name.
+  if (/[^\p{ASCII}]/u.test(outside)) for (const match of plain.matchAll(PARENTHESISED)) add(match[1] ?? '', true)
   return readings
 }
 
