@@ -279,21 +279,32 @@ export function assignTables(tables: readonly Table[], requirements: readonly Ta
 
 // ---- Fields ----
 
-// A label matches when it holds a wanted name word for word: "Language/Version (primary)",
-// "Ngôn ngữ/Phiên bản (Language/Version)", "Testing framework"; not words that merely appear.
-const FIELD_MINIMUM = 0.6
-
-/** The field whose label best matches the rubric field's label or aliases. */
+/**
+ * The field whose label best matches the rubric field's label or aliases. A label
+ * matches when it is a wanted name, or begins or ends with one word for word:
+ * "Language/Version (primary)", "Ngôn ngữ/Phiên bản (Language/Version)", "Testing
+ * framework", "Unit testing"; not when the name only appears inside it ("Notes on
+ * the language choice").
+ */
 export function bestField(fields: readonly Field[], spec: FieldSpec): Field | undefined {
   const wanted = wantedWords(spec, [spec.label, ...spec.aliases])
   let best: Field | undefined
   let bestScore = 0
   for (const field of fields) {
-    const value = score(readingsOf(field, field.label), wanted)
-    if (value >= FIELD_MINIMUM && value > bestScore) {
-      best = field
-      bestScore = value
+    for (const reading of readingsOf(field, field.label)) {
+      for (const words of wanted) {
+        const value = matchScore(reading.words, words)
+        if (value <= bestScore || (reading.exactOnly && value < 1) || (value < 1 && !atEdge(reading.words.singulars, words.singulars))) continue
+        best = field
+        bestScore = value
+      }
     }
   }
   return best
+}
+
+function atEdge(name: readonly string[], wanted: readonly string[]): boolean {
+  if (wanted.length === 0 || wanted.length > name.length) return false
+  const same = (offset: number): boolean => wanted.every((word, index) => name[offset + index] === word)
+  return same(0) || same(name.length - wanted.length)
 }

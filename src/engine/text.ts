@@ -164,9 +164,13 @@ export function nameReadings(text: string): NameReading[] {
   add(plain, outside !== plain)
   add(outside, false)
   add(outside.split(SEPARATOR)[0] ?? '', false)
-  // A translation in parentheses, as in "Tóm tắt (Summary)": only after words in another language,
-  // so that a note such as "(8 components)" is not read as the heading's name.
-  if (/[^\p{ASCII}]/u.test(outside)) for (const match of plain.matchAll(PARENTHESISED)) add(match[1] ?? '', true)
+  // A translation in parentheses, as in "Tóm tắt (Summary)" or "Teknisk kontekst (Technical Context)";
+  // not a count such as "(8 components)", nor a single English word after English words.
+  const foreign = /[^\p{ASCII}]/u.test(outside)
+  for (const match of plain.matchAll(PARENTHESISED)) {
+    const inside = (match[1] ?? '').trim()
+    if (/^\p{L}/u.test(inside) && (foreign || /\s/u.test(inside))) add(inside, true)
+  }
   return readings
 }
 
