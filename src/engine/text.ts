@@ -30,12 +30,6 @@ export function normalizeTitle(text: string): string {
 
 export type TitleMatch = 'exact' | 'prefix' | 'contains'
 
-const MATCH_RANK: Record<TitleMatch, number> = { exact: 3, prefix: 2, contains: 1 }
-
-export function matchRank(match: TitleMatch | null): number {
-  return match ? MATCH_RANK[match] : 0
-}
-
 /** How a normalised title relates to a normalised wanted name, word-aligned, word forms folded. */
 export function matchTitle(normalizedTitle: string, normalizedWanted: string): TitleMatch | null {
   const score = matchScore(keyWords(normalizedTitle), keyWords(normalizedWanted))
@@ -83,11 +77,6 @@ export function keyWords(normalized: string): KeyWords {
     stems: words.map((word) => (latin(word) ? stem(word) : word)),
     singulars: words.map((word) => (latin(word) ? singular(word) : word))
   }
-}
-
-/** Match key of a name as written (a heading, a label, a column): its stemmed words joined by spaces. */
-export function matchKey(text: string): string {
-  return keyWords(normalizeTitle(text)).stems.join(' ')
 }
 
 /** Index of the first word-aligned occurrence of `wanted` in `name`, or -1. */
