@@ -1,7 +1,8 @@
 import type { Cell, Heading, PlanModel, Table, TaskItem, TextSpan } from './model.js'
 import type { ChecklistSpec, PlaceholderSpec, Rubric, SectionSpec, TableSpec } from '../rubric/schema.js'
 import { literalPattern, regexPattern, type TextMatch, type TextPattern } from './patterns.js'
-import { countWords, isBlankText, isDeferral, isMarkerMention, isNoneText, matchRank, matchTitle, normalizeText, normalizeTitle } from './text.js'
+import { assignSections, assignTables, bestColumn } from './matching.js'
+import { countWords, isBlankText, isDeferral, isMarkerMention, isNoneText, normalizeText } from './text.js'
 
 // Lookups several rules share, computed once per (model, rubric) pair so that
 // every rule reads the same answer and no work is repeated.
@@ -20,44 +21,9 @@ export function sectionHeadings(model: PlanModel, rubric: Rubric): Map<string, H
 }
 
 function matchSections(headings: readonly Heading[], sections: readonly SectionSpec[]): Map<string, Heading | null> {
-  const candidates: Array<{ section: SectionSpec; heading: Heading; rank: number }> = []
   // A lone top-level heading above the rest is the document's title ("# Implementation Plan: X"), not one of its sections.
   const title = headings.filter((heading) => heading.level === 1).length === 1 && headings[0]?.level === 1 && headings.length > 1 ? headings[0] : undefined
-  for (const section of sections) {
-    const names = normalizedNames(section, [section.title, ...section.aliases])
-    for (const heading of headings) {
-      if (heading === title) continue
-      const rank = Math.max(...names.map((name) => matchRank(matchTitle(heading.normalized, name))))
-      if (rank > 0) candidates.push({ section, heading, rank })
-    }
-  }
-  // Exact titles claim their heading before looser matches; ties go to the earlier heading.
-  candidates.sort((a, b) => b.rank - a.rank || a.heading.line - b.heading.line)
-  const result = new Map<string, Heading | null>(sections.map((section) => [section.id, null]))
-  const taken = new Set<number>()
-  for (const { section, heading } of candidates) {
-    if (result.get(section.id) || taken.has(heading.index)) continue
-    result.set(section.id, heading)
-    taken.add(heading.index)
-  }
-  return result
-}
-
-const nameCache = new WeakMap<object, string[]>()
-
-/** Normalised title and aliases of a rubric item, computed once per item. */
-function normalizedNames(item: object, names: readonly string[]): string[] {
-  let normalized = nameCache.get(item)
-  if (!normalized) nameCache.set(item, (normalized = names.map(normalizeTitle)))
-  return normalized
-}
-
-const headerCache = new WeakMap<object, string[]>()
-
-function normalizedHeader(header: readonly { text: string }[]): string[] {
-  let normalized = headerCache.get(header)
-  if (!normalized) headerCache.set(header, (normalized = header.map((cell) => normalizeTitle(cell.text))))
-  return normalized
+  return assignSections(headings, sections, title)
 }
 
 export function sectionHeading(model: PlanModel, rubric: Rubric, sectionId: string | undefined): Heading | null {
@@ -131,19 +97,7 @@ export function anchorOf(heading: Heading | null): { line: number; column: numbe
 }
 
 export function columnIndex(header: readonly { text: string }[], names: readonly string[], owner?: object): number {
-  const wanted = owner ? normalizedNames(owner, names) : names.map(normalizeTitle)
-  const headerNames = normalizedHeader(header)
-  let best = -1
-  let bestRank = 0
-  header.forEach((_cell, index) => {
-    const normalized = headerNames[index]!
-    const rank = Math.max(...wanted.map((name) => matchRank(matchTitle(normalized, name))))
-    if (rank > bestRank) {
-      best = index
-      bestRank = rank
-    }
-  })
-  return best
+  return bestColumn(header, names, owner)
 }
 
 export interface FoundTable {
@@ -152,33 +106,24 @@ export interface FoundTable {
   columns: Map<string, number>
 }
 
-const tableCache = new WeakMap<PlanModel, WeakMap<TableSpec, FoundTable | null>>()
+const tableCache = new WeakMap<PlanModel, WeakMap<Rubric, Map<TableSpec, FoundTable | null>>>()
 
-/** The plan table that best fits a rubric table: in its section if the section has one, else anywhere. */
+/**
+ * The plan table that is this rubric table: every rubric table is matched to
+ * the plan's tables at once, by the columns each has and by whether it sits
+ * in the rubric table's section, so that one table is never two.
+ */
 export function findTable(model: PlanModel, rubric: Rubric, spec: TableSpec): FoundTable | null {
-  let bySpec = tableCache.get(model)
-  if (!bySpec) tableCache.set(model, (bySpec = new WeakMap()))
-  if (bySpec.has(spec)) return bySpec.get(spec) ?? null
-  const heading = sectionHeading(model, rubric, spec.section)
-  const fit = (table: Table): FoundTable => ({
-    table,
-    columns: new Map(spec.columns.map((column) => [column.name, columnIndex(table.header, [column.name, ...column.aliases], column)]))
-  })
-  const score = (found: FoundTable): number => [...found.columns.values()].filter((index) => index >= 0).length
-  const pick = (tables: Table[], minimum: number): FoundTable | null => {
-    let best: FoundTable | null = null
-    for (const table of tables) {
-      const found = fit(table)
-      if (score(found) >= minimum && (!best || score(found) > score(best))) best = found
-    }
-    return best
+  let byRubric = tableCache.get(model)
+  if (!byRubric) tableCache.set(model, (byRubric = new WeakMap()))
+  let found = byRubric.get(rubric)
+  if (!found) {
+    const requirements = rubric.tables.map((table) => ({ spec: table, section: sectionHeading(model, rubric, table.section) }))
+    found = new Map()
+    for (const [table, match] of assignTables(model.tables, requirements)) found.set(table, match ? { table: match.table, columns: match.fit.columns } : null)
+    byRubric.set(rubric, found)
   }
-  const inSection = heading ? withinSection(model.tables, heading) : []
-  const wanted = spec.columns.filter((column) => column.required).length
-  const result =
-    pick(inSection, 0) ?? pick(model.tables, Math.max(1, Math.ceil(wanted / 2)))
-  bySpec.set(spec, result)
-  return result
+  return found.get(spec) ?? null
 }
 
 /** The rubric's tables that the plan has and that are not switched off, with where each was found. */

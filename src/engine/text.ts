@@ -30,30 +30,176 @@ export function normalizeTitle(text: string): string {
 
 export type TitleMatch = 'exact' | 'prefix' | 'contains'
 
-const MATCH_RANK: Record<TitleMatch, number> = { exact: 3, prefix: 2, contains: 1 }
-
-export function matchRank(match: TitleMatch | null): number {
-  return match ? MATCH_RANK[match] : 0
+/** How a normalised title relates to a normalised wanted name, word-aligned, word forms folded. */
+export function matchTitle(normalizedTitle: string, normalizedWanted: string): TitleMatch | null {
+  const score = matchScore(keyWords(normalizedTitle), keyWords(normalizedWanted))
+  if (score === 1) return 'exact'
+  if (score === 0) return null
+  const title = keyWords(normalizedTitle).singulars
+  const wanted = keyWords(normalizedWanted).singulars
+  return wordsAt(title, wanted) === 0 ? 'prefix' : 'contains'
 }
 
-/** How a normalised title relates to a normalised wanted name, word-aligned. */
-export function matchTitle(normalizedTitle: string, normalizedWanted: string): TitleMatch | null {
-  if (normalizedWanted === '') return null
-  if (normalizedTitle === normalizedWanted) return 'exact'
-  if (normalizedTitle.startsWith(normalizedWanted + ' ')) return 'prefix'
-  if (` ${normalizedTitle} `.includes(` ${normalizedWanted} `)) return 'contains'
-  return null
+// ---- Match keys: what a heading, label or column name says, for comparing names ----
+
+// Words that only join the words that matter ("Risks & Mitigations", "Estrutura do projeto",
+// "リスクと緩和策"): names match with or without them. Chinese joiners such as 和 are left
+// alone, because they are also parts of words (緩和, "mitigation").
+const JOINING_WORDS = new Set('and or of for to in on with de do da dos das del la el los las e y et und と の 및'.split(' '))
+// Chinese, Japanese and Korean write compounds without spaces: each character counts as a
+// word, so "技术背景" is found in "技术背景与约束" word-aligned, as English words are.
+const CJK_CHAR = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC])/gu
+const CJK_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC]$/u
+const COMBINING_MARKS = /[\u0300-\u036f]/g
+
+/**
+ * The words of a name as matching compares them, accents folded and CJK split: stemmed
+ * for comparing whole names ("Decisions" is "Decision", "Tests" is "Testing"), only
+ * made singular for finding a name inside a longer one, where stems would find
+ * "Monitoring" in "Workflow Monitor".
+ */
+export interface KeyWords {
+  stems: string[]
+  singulars: string[]
+}
+
+export function keyWords(normalized: string): KeyWords {
+  const words = normalized
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .normalize('NFC')
+    .replace(/đ/g, 'd')
+    .replace(CJK_CHAR, ' $1 ')
+    .split(' ')
+    .filter((word) => word !== '' && !JOINING_WORDS.has(word))
+  const latin = (word: string): boolean => /^[a-z]+$/.test(word)
+  return {
+    stems: words.map((word) => (latin(word) ? stem(word) : word)),
+    singulars: words.map((word) => (latin(word) ? singular(word) : word))
+  }
+}
+
+/** Index of the first word-aligned occurrence of `wanted` in `name`, or -1. */
+function wordsAt(name: readonly string[], wanted: readonly string[]): number {
+  outer: for (let start = 0; start + wanted.length <= name.length; start++) {
+    for (let offset = 0; offset < wanted.length; offset++) if (name[start + offset] !== wanted[offset]) continue outer
+    return start
+  }
+  return -1
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((word, index) => word === b[index])
+}
+
+/**
+ * How well a name (a heading, a label, a column) matches a wanted name: 1 when they
+ * are the same words; less the more the name says besides them; 0 when the wanted
+ * words are not all in it. Where two wanted names meet in one name, the one at its
+ * end wins, as the last word of an English compound names the thing ("Mitigation
+ * owner" is an owner, "Architecture Decisions" are decisions); then the one at its
+ * start; then one further in; then the wanted words in another order.
+ */
+const MINIMUM_COVERAGE = 0.25
+
+export function matchScore(name: KeyWords, wanted: KeyWords): number {
+  const words = name.singulars
+  const want = wanted.singulars
+  if (want.length === 0 || words.length === 0) return 0
+  if (sameWords(name.stems, wanted.stems)) return 1
+  const coverage = want.length / Math.max(words.length, want.length)
+  // A wanted name that is a small part of a long name is a word in passing, not its subject.
+  if (coverage < MINIMUM_COVERAGE) return 0
+  if (want.length < words.length && sameWords(words.slice(-want.length), want)) return 0.62 + 0.3 * coverage
+  const at = wordsAt(words, want)
+  if (at === 0) return 0.61 + 0.3 * coverage
+  if (at > 0) return 0.6 + 0.3 * coverage
+  // Words in another order: "Rollout and Testing Strategy". Not for CJK, whose
+  // words are single characters that any long heading holds in some order.
+  if (want.length > 1 && !want.some((word) => CJK_WORD.test(word))) {
+    const present = new Set(words)
+    if (want.every((word) => present.has(word))) return 0.5 + 0.3 * coverage
+  }
+  return 0
+}
+
+/**
+ * One way to read a heading or a label: as a whole; without what sits in parentheses or
+ * follows a separator ("Constitution Check (re-checked after design)", "Risks — owners");
+ * or, for bilingual names such as "Tóm tắt (Summary)", just the part in parentheses.
+ * Readings that include a parenthesised note only count when they are a wanted name.
+ */
+export interface NameReading {
+  words: KeyWords
+  exactOnly: boolean
+}
+
+const PARENTHESISED = /\(([^()]*)\)/gu
+const SEPARATOR = /\s[-–—:|/]\s|[–—:|]/u
+
+export function nameReadings(text: string): NameReading[] {
+  const readings: NameReading[] = []
+  const seen = new Set<string>()
+  const add = (part: string, exactOnly: boolean): void => {
+    const words = keyWords(normalizeTitle(part))
+    const key = words.singulars.join(' ')
+    if (key === '' || seen.has(key)) return
+    seen.add(key)
+    readings.push({ words, exactOnly })
+  }
+  const plain = stripEmoji(text.normalize('NFKC'))
+  // What sits in parentheses is a note: a name is looked for around it, or in it alone.
+  const outside = plain.replace(PARENTHESISED, ' ')
+  add(plain, outside !== plain)
+  add(outside, false)
+  add(outside.split(SEPARATOR)[0] ?? '', false)
+  // A translation in parentheses, as in "Tóm tắt (Summary)" or "Teknisk kontekst (Technical Context)";
+  // not a count such as "(8 components)", nor a single English word after English words.
+  const foreign = /[^\p{ASCII}]/u.test(outside)
+  for (const match of plain.matchAll(PARENTHESISED)) {
+    const inside = (match[1] ?? '').trim()
+    if (/^\p{L}/u.test(inside) && (foreign || /\s/u.test(inside))) add(inside, true)
+  }
+  return readings
 }
 
 const STOP_WORDS = new Set(
   'a an and are as at be by for from has have in is it its of on or the to with each every all any this that these those'.split(' ')
 )
 
-/** Crude stemming is enough to let "owners" meet "owner" and "documented" meet "documentation". */
-function stem(word: string): string {
-  for (const suffix of ['ation', 'ing', 'ed', 'es', 's']) {
-    if (word.length > suffix.length + 3 && word.endsWith(suffix)) return word.slice(0, -suffix.length)
+// Endings that make another form of the same word, longest first. What is left keeps at
+// least three letters, so that "state" and "need" stay whole.
+const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['ations', ''], ['ation', ''], ['ating', ''], ['ated', ''], ['ates', ''], ['ate', ''],
+  ['ings', ''], ['ing', ''], ['ied', 'y'], ['ies', 'y'], ['es', ''], ['ed', ''], ['s', ''], ['e', '']
+]
+
+/**
+ * Crude stemming is enough to let "owners" meet "owner", "documented" meet "documentation",
+ * "Decisions" meet "Decision", "Tests" meet "Testing" and "Migrate" meet "Migration".
+ */
+export function stem(word: string): string {
+  for (const [suffix, replacement] of SUFFIXES) {
+    if (!word.endsWith(suffix)) continue
+    const base = word.slice(0, -suffix.length)
+    if (base.length < 3) continue
+    // "status", "analysis" and "process" end in s without being plurals.
+    if (suffix === 's' && /(?:ss|us|is)$/.test(word)) return word
+    if (suffix === 'es' && /(?:ss|us|is|x|z|ch|sh)$/.test(base)) return base
+    // "speed" and "need" are not past tenses.
+    if (suffix === 'ed' && base.endsWith('e')) return word
+    // "mapped" → "map", "planning" → "plan"; "installed" keeps "install".
+    if ((suffix === 'ed' || suffix === 'ing') && /([^aeiouylsz])\1$/.test(base)) return base.slice(0, -1)
+    return base + replacement
   }
+  return word
+}
+
+/** A plural made singular: "risks" → "risk", "dependencies" → "dependency", "processes" → "process". */
+export function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`
+  if (word.length > 4 && /(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2)
+  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1)
   return word
 }
 

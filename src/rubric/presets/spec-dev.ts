@@ -1,4 +1,5 @@
 import type { RubricFile } from '../schema.js'
+import { aliases } from './lexicon.js'
 import { commonPlaceholders } from './placeholders.js'
 
 // The spec-dev "Plan Phase" playbook (v1.1): a plan at .spec-dev/active-dev/active-plan.md
@@ -17,7 +18,7 @@ export const specDev: RubricFile = {
     {
       id: 'spec-sync',
       title: 'Spec Sync',
-      aliases: ['Spec Snapshot', 'Spec Summary', 'Snapshot'],
+      aliases: aliases('Spec Sync', ['Spec Snapshot', 'Spec Summary', 'Snapshot'], 'specSync'),
       minWords: 15,
       // The playbook states both ("problem, success metric"): errors, in any of their usual words.
       mentions: [['problem', 'pain point', 'challenge', 'motivation'], ['success metric', 'success criteria', 'success measure', 'KPI', 'metric', 'measured by', 'acceptance criteria']],
@@ -27,13 +28,13 @@ export const specDev: RubricFile = {
     {
       id: 'spec-gaps',
       title: 'Spec Gaps & Assumptions',
-      aliases: ['Spec Gaps', 'Gaps & Assumptions', 'Assumptions & Gaps', 'Gaps'],
+      aliases: aliases('Spec Gaps & Assumptions', ['Spec Gaps', 'Gaps & Assumptions', 'Assumptions & Gaps'], 'specGaps'),
       guidance: 'Open questions about the spec, each with a proposed fix, an owner and a status; blockers halt the plan.'
     },
     {
       id: 'architecture',
       title: 'Architecture Overview',
-      aliases: ['Architecture', 'System Architecture', 'System Overview', 'Components'],
+      aliases: aliases('Architecture Overview', ['Architecture', 'System Architecture', 'System Overview'], 'architecture'),
       minWords: 40,
       require: ['diagram'],
       mentions: [['component', 'module', 'service', 'layer', 'package', 'subsystem'], ['boundary', 'boundaries', 'interface between', 'separation'], ['responsibility', 'responsible', 'role', 'handles'], ['owner', 'owned', 'ownership', 'team', 'maintainer']],
@@ -42,7 +43,7 @@ export const specDev: RubricFile = {
     {
       id: 'decisions',
       title: 'Key Decisions & Rationale',
-      aliases: ['Key Decisions', 'Design Decisions', 'Decisions', 'Decision Log', 'Decisions & Rationale'],
+      aliases: aliases('Key Decisions & Rationale', ['Key Decisions', 'Design Decisions', 'Decisions'], 'decisions'),
       minWords: 30,
       mentions: [['trade-off', 'trade-offs', 'tradeoff', 'tradeoffs', 'trade off'], ['alternative', 'alternatives', 'rejected'], ['impact']],
       guidance: 'Each decision with its trade-offs, the alternatives rejected and its impact.'
@@ -50,7 +51,7 @@ export const specDev: RubricFile = {
     {
       id: 'interfaces',
       title: 'Interfaces & Contracts',
-      aliases: ['Interfaces', 'Contracts', 'API Contracts', 'API Design', 'APIs'],
+      aliases: aliases('Interfaces & Contracts', ['Interfaces', 'Contracts', 'API Contracts'], 'interfaces'),
       minWords: 30,
       require: ['example'],
       mentions: [['request', 'input', 'command', 'event'], ['response', 'output', 'returns', 'result'], ['error', 'errors', 'failure', 'failures']],
@@ -59,7 +60,7 @@ export const specDev: RubricFile = {
     {
       id: 'data',
       title: 'Data Flow & Storage',
-      aliases: ['Data Flow', 'Data Model', 'Data & Storage', 'Storage', 'Data'],
+      aliases: aliases('Data Flow & Storage', ['Data Flow', 'Data Model', 'Data & Storage'], 'dataFlow', 'dataModel', 'storage'),
       minWords: 30,
       mentions: [['schema', 'schemas'], ['migration', 'migrations'], ['retention'], ['index', 'indexes', 'indexing', 'indices'], ['regulatory', 'regulation', 'compliance', 'GDPR', 'PII', 'privacy', 'personal data', 'legal']],
       guidance: 'Schemas, migrations, retention, indexing and regulatory constraints.'
@@ -67,7 +68,7 @@ export const specDev: RubricFile = {
     {
       id: 'security',
       title: 'Security & Privacy',
-      aliases: ['Security', 'Privacy', 'Security Considerations'],
+      aliases: aliases('Security & Privacy', ['Security', 'Privacy', 'Security Considerations'], 'security'),
       minWords: 30,
       mentions: [['authentication', 'authn', 'auth'], ['authorization', 'authz', 'permission', 'permissions', 'access control'], ['secret', 'secrets', 'credential', 'credentials'], ['threat', 'attack', 'vulnerability', 'injection', 'abuse', 'mitigation']],
       guidance: 'The authentication and authorization model, secrets handling and the mitigations for each threat.'
@@ -75,7 +76,7 @@ export const specDev: RubricFile = {
     {
       id: 'reliability',
       title: 'Reliability & Performance',
-      aliases: ['Reliability', 'Performance', 'Performance & Reliability', 'Scalability'],
+      aliases: aliases('Reliability & Performance', ['Reliability', 'Performance', 'Performance & Reliability'], 'reliability'),
       minWords: 30,
       mentions: [['SLI', 'SLO', 'service level', 'p95', 'p99', 'percentile', 'latency target', 'availability target', 'error budget'], ['budget', 'latency', 'throughput', 'target', 'p95', 'p99', 'percentile'], ['back-pressure', 'rate limit', 'rate limiting', 'throttling', 'load shedding', 'backoff', 'circuit breaker', 'queue'], ['test environment', 'staging', 'environment', 'CI', 'sandbox', 'emulator']],
       guidance: 'SLIs and SLOs, performance budgets, back-pressure strategy and test environments.'
@@ -83,7 +84,7 @@ export const specDev: RubricFile = {
     {
       id: 'observability',
       title: 'Observability & Operations',
-      aliases: ['Observability', 'Operations', 'Monitoring', 'Monitoring & Operations'],
+      aliases: aliases('Observability & Operations', ['Observability', 'Operations', 'Monitoring'], 'observability'),
       minWords: 30,
       mentions: [['metric', 'metrics'], ['log', 'logs', 'logging'], ['trace', 'traces', 'tracing'], ['dashboard', 'dashboards'], ['alert', 'alerts', 'alerting'], ['runbook', 'runbooks']],
       guidance: 'Metrics, logs, traces, dashboards, alerting and runbooks.'
@@ -91,7 +92,7 @@ export const specDev: RubricFile = {
     {
       id: 'testing',
       title: 'Testing & Rollout Strategy',
-      aliases: ['Testing Strategy', 'Rollout Strategy', 'Testing & Rollout', 'Test Plan', 'Testing', 'Rollout'],
+      aliases: aliases('Testing & Rollout Strategy', ['Testing Strategy', 'Rollout Strategy', 'Testing & Rollout'], 'testing', 'rollout'),
       minWords: 30,
       mentions: [['unit'], ['integration'], ['load', 'performance test', 'stress'], ['staged', 'canary', 'phased', 'gradual', 'percentage', 'beta', 'pilot', 'incremental', 'progressive'], ['feature flag', 'flag', 'toggle', 'kill switch'], ['rollback', 'roll back']],
       guidance: 'Unit, integration and load testing, the staged rollout, feature flags and the rollback plan.'
@@ -99,20 +100,20 @@ export const specDev: RubricFile = {
     {
       id: 'artifacts',
       title: 'Artifacts & References',
-      aliases: ['References', 'Artifacts', 'Related Documents', 'Links'],
+      aliases: aliases('Artifacts & References', ['References', 'Artifacts', 'Related Documents'], 'references'),
       minWords: 3,
       guidance: 'Links to diagrams, design documents and relevant notes.'
     },
     {
       id: 'risks',
       title: 'Risks Register',
-      aliases: ['Risk Register', 'Risks', 'Risks & Mitigations'],
+      aliases: aliases('Risks Register', ['Risk Register', 'Risks', 'Risks & Mitigations'], 'risks'),
       guidance: 'One row per risk with likelihood, impact, mitigation and owner; at least one each for architecture, data, security and operations.'
     },
     {
       id: 'readiness',
       title: 'Readiness Checklist',
-      aliases: ['Readiness', 'Plan Readiness', 'Ready Checklist'],
+      aliases: aliases('Readiness Checklist', ['Readiness', 'Plan Readiness', 'Ready Checklist'], 'readiness'),
       guidance: 'Every readiness item, ticked only once it is true.'
     }
   ],
@@ -123,12 +124,12 @@ export const specDev: RubricFile = {
       section: 'spec-gaps',
       minRows: 1,
       columns: [
-        { name: 'Gap', aliases: ['Spec Gap', 'Issue', 'Question', 'Assumption'], notEmpty: true },
-        { name: 'Proposed Fix', aliases: ['Fix', 'Resolution', 'Proposal', 'Proposed Resolution'], notEmpty: true },
-        { name: 'Owner', aliases: ['Owners', 'Assignee'], notEmpty: true },
+        { name: 'Gap', aliases: aliases('Gap', ['Spec Gap', 'Issue', 'Question'], 'gapColumn'), notEmpty: true },
+        { name: 'Proposed Fix', aliases: aliases('Proposed Fix', ['Fix', 'Resolution', 'Proposal'], 'fixColumn'), notEmpty: true },
+        { name: 'Owner', aliases: aliases('Owner', ['Owners', 'Assignee'], 'ownerColumn'), notEmpty: true },
         {
           name: 'Status',
-          aliases: ['State'],
+          aliases: aliases('Status', ['State'], 'statusColumn'),
           notEmpty: true,
           forbidden: [{ value: 'Blocked', message: 'a blocking gap means the spec needs edits before the plan can pass' }, { value: 'Blocker' }]
         }
@@ -141,11 +142,11 @@ export const specDev: RubricFile = {
       // The playbook asks for one risk per major area (the coverage below), not for a number of rows.
       minRows: 1,
       columns: [
-        { name: 'Risk', aliases: ['Risk Description', 'Description'], notEmpty: true },
-        { name: 'Likelihood', aliases: ['Probability'], notEmpty: true, values: ['Low', 'Medium', 'High'] },
-        { name: 'Impact', aliases: ['Severity'], notEmpty: true, values: ['Low', 'Medium', 'High'] },
-        { name: 'Mitigation', aliases: ['Mitigations', 'Mitigation Plan', 'Response'], notEmpty: true },
-        { name: 'Owner', aliases: ['Owners', 'Assignee'], notEmpty: true }
+        { name: 'Risk', aliases: aliases('Risk', ['Risk Description', 'Description'], 'riskColumn'), notEmpty: true },
+        { name: 'Likelihood', aliases: aliases('Likelihood', ['Probability'], 'likelihoodColumn'), notEmpty: true, values: ['Low', 'Medium', 'High'] },
+        { name: 'Impact', aliases: aliases('Impact', ['Severity'], 'impactColumn'), notEmpty: true, values: ['Low', 'Medium', 'High'] },
+        { name: 'Mitigation', aliases: aliases('Mitigation', ['Mitigations', 'Mitigation Plan', 'Response'], 'mitigationColumn'), notEmpty: true },
+        { name: 'Owner', aliases: aliases('Owner', ['Owners', 'Assignee'], 'ownerColumn'), notEmpty: true }
       ],
       coverage: {
         areaColumn: 'Area',

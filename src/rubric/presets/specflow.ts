@@ -1,4 +1,5 @@
 import type { RubricFile } from '../schema.js'
+import { aliases } from './lexicon.js'
 import { commonPlaceholders } from './placeholders.js'
 
 // SpecFlow "Step 2: PLAN": .specify/specs/<feature>/plan.md must cover data
@@ -15,7 +16,7 @@ export const specflow: RubricFile = {
     {
       id: 'decisions',
       title: 'Design Decisions',
-      aliases: ['Key Decisions', 'Architecture Decisions', 'Technical Decisions', 'Decisions', 'Architecture', 'Technical Approach'],
+      aliases: aliases('Design Decisions', ['Key Decisions', 'Architecture Decisions', 'Technical Decisions', 'Decisions', 'Architecture', 'Technical Approach'], 'decisions', 'architecture'),
       severity: 'warning',
       minWords: 15,
       guidance: 'The architecture and the decisions behind it.'
@@ -23,35 +24,35 @@ export const specflow: RubricFile = {
     {
       id: 'data-models',
       title: 'Data Models',
-      aliases: ['Data Model', 'Data Structures', 'Schemas', 'Schema', 'Entities', 'Types', 'Data Flow'],
+      aliases: aliases('Data Models', ['Data Model', 'Data Structures', 'Schemas', 'Types'], 'dataModel', 'dataFlow'),
       minWords: 15,
       guidance: 'The entities or event shapes the feature reads and writes, with their fields.'
     },
     {
       id: 'interfaces',
       title: 'API/Interface Design',
-      aliases: ['API Design', 'Interface Design', 'Interfaces', 'API', 'APIs', 'Contracts', 'Endpoints', 'CLI Interface'],
+      aliases: aliases('API/Interface Design', ['API Design', 'Interface Design', 'Interfaces'], 'interfaces'),
       minWords: 15,
       guidance: 'The APIs, endpoints, commands or events the feature offers or calls.'
     },
     {
       id: 'error-handling',
       title: 'Error Handling Strategy',
-      aliases: ['Error Handling', 'Errors', 'Error Strategy', 'Error Handling & Recovery'],
+      aliases: aliases('Error Handling Strategy', ['Error Handling', 'Errors', 'Error Strategy'], 'errorHandling'),
       minWords: 15,
       guidance: 'How each kind of error is detected, reported and recovered from.'
     },
     {
       id: 'failure-modes',
       title: 'Failure Modes',
-      aliases: ['Failure Modes & Mitigations', 'Risk Assessment', 'Risks', 'Risks & Mitigations', 'Failure Analysis'],
+      aliases: aliases('Failure Modes', ['Failure Modes & Mitigations', 'Risk Assessment', 'Risks'], 'failureModes', 'risks'),
       minWords: 15,
       guidance: 'What can fail, how likely and how bad it is, and the mitigation for each.'
     },
     {
       id: 'dependencies',
       title: 'Dependencies',
-      aliases: ['Dependency', 'Upstream & Downstream', 'Integration Points'],
+      aliases: aliases('Dependencies', ['Dependency', 'Upstream & Downstream', 'Integration Points'], 'dependencies'),
       minWords: 5,
       guidance: 'Upstream features and services this one needs, and downstream ones that need it.'
     },
@@ -59,14 +60,14 @@ export const specflow: RubricFile = {
       id: 'testing',
       title: 'Testing Strategy',
       // The playbook accepts "4-phase implementation with validation commands" as the testing strategy.
-      aliases: ['Testing', 'Test Strategy', 'Test Plan', 'Validation', 'Verification', 'Validation Plan', 'Implementation Phases', 'Validation Commands'],
+      aliases: [...aliases('Testing Strategy', ['Testing', 'Test Strategy', 'Test Plan'], 'testing', 'validation'), 'Implementation Phases', 'Validation Commands'],
       minWords: 15,
       guidance: 'How the feature is tested and validated, with the commands that run the checks.'
     },
     {
       id: 'principles',
       title: 'Design Principles',
-      aliases: ['Principles', 'Principles Check', 'Design Principles Check', 'Constitution Check', 'Design Review'],
+      aliases: aliases('Design Principles', ['Principles', 'Principles Check', 'Design Principles Check'], 'principles', 'constitutionCheck'),
       severity: 'warning',
       mentions: [['code before prompts', 'code first', 'code over prompts'], ['deterministic', 'determinism'], ['CLI-first', 'CLI first', 'CLI', 'command line']],
       mentionsSeverity: 'warning',
