@@ -5,7 +5,7 @@ import { excerpt } from '../text.js'
 export const checklistUnchecked: Rule = {
   id: 'checklist-unchecked',
   title: 'Unchecked checklist item',
-  description: 'A checklist that must be complete (`allChecked`) has an unticked item, reported at its line.',
+  description: 'A checklist that must be complete (`allChecked`) has an unticked item, or a ticked one whose text is struck through, reported at its line. Items of every section with the checklist\'s title count.',
   defaultSeverity: 'error',
   hint: 'Do what the item asks and tick it (`- [x]`), or declare `Gate: FAIL — <reason>` until it is done.',
   check({ model, rubric, report }) {
@@ -18,7 +18,9 @@ export const checklistUnchecked: Rule = {
         report({
           line: task.line,
           column: task.column,
-          message: `Unchecked item in "${spec.title}": "${excerpt(task.text)}"`,
+          message: task.struck
+            ? `Item in "${spec.title}" is ticked but struck through, so it is not done: "${excerpt(task.text)}"`
+            : `Unchecked item in "${spec.title}": "${excerpt(task.text)}"`,
           severity: itemSeverity(spec.severity)
         })
       }

@@ -10,6 +10,8 @@ import { gateFailReason } from './gate-fail-reason.js'
 import { gateMissing } from './gate-missing.js'
 import { gateMultiple } from './gate-multiple.js'
 import { gateNotLast } from './gate-not-last.js'
+import { gateUnfilled } from './gate-unfilled.js'
+import { gateUnreadable } from './gate-unreadable.js'
 import { placeholder } from './placeholder.js'
 import { internalError, planEncoding, planTooLarge, planUnparseable } from './plan-input.js'
 import { sectionContent } from './section-content.js'
@@ -48,6 +50,8 @@ export const rules: readonly Rule[] = [
   fieldPlaceholder,
   placeholder,
   gateMissing,
+  gateUnfilled,
+  gateUnreadable,
   gateMultiple,
   gateNotLast,
   gateFailReason,
