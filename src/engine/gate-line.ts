@@ -159,19 +159,22 @@ function readMarks(text: string, from: number): Marks {
   return marks
 }
 
-/** `P A S S`, `F-A-I-L`, `P.A.S.S`: single letters that a reader joins into a verdict. */
+/** `P A S S`, `F-A-I-L`, `PA SS`: pieces of a verdict word, spaced apart, that a reader joins into one. */
 function spelledOut(text: string, from: number): boolean {
   let letters = ''
+  let pieces = 0
   let i = from
   while (letters.length < 4 && i < text.length) {
-    if (!LETTER.test(text[i]!) || LETTER.test(text[i + 1] ?? '')) break
-    letters += text[i]!.toLowerCase()
-    i++
+    let piece = ''
+    while (i < text.length && LETTER.test(text[i]!) && piece.length < 4) piece += text[i++]!
+    if (piece === '') break
+    letters += piece.toLowerCase()
+    pieces++
     const gapStart = i
     while (i < text.length && /[\s.\-_·•*/]/u.test(text[i]!)) i++
-    if (i === gapStart && letters.length < 4) break
+    if (i === gapStart) break
   }
-  return letters === 'pass' || letters === 'fail'
+  return pieces > 1 && (letters === 'pass' || letters === 'fail')
 }
 
 function verdictWords(text: string): { pass: boolean; fail: boolean } {

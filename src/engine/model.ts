@@ -434,7 +434,7 @@ class Collector {
     if (readGateLine(title, line, column)) return
     this.pseudoHeadings.push({ title, line, column })
     // `**Label:**` alone already is a field; a bare `**Label**` becomes one only when a list follows it.
-    if (!this.fields.some((field) => field.line === line)) {
+    if (this.fields[this.fields.length - 1]?.line !== line) {
       this.fields.push({ label: title, normalizedLabel: normalizeText(title), value: '', line, column, needsList: true })
     }
   }
