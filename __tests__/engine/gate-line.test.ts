@@ -41,6 +41,7 @@ describe('every gate form README.md and the code claim to read', () => {
     ['## Gate: FAIL — x', 'FAIL', 'x'],
     ['### Gate: PASS', 'PASS', null],
     ['- [x] PASS / [ ] FAIL', null, null],
+    ['- [x] Gate: PASS', 'PASS', null],
     ['Gate: [x] PASS / [ ] FAIL', 'PASS', null],
     ['Gate: [ ] PASS / [x] FAIL', 'FAIL', null],
     ['<b>Gate</b>: PASS', 'PASS', null]
@@ -89,6 +90,7 @@ describe('gate lines that declare no single verdict', () => {
     ['Gate: [PASS | FAIL]', 'unfilled'],
     ['Gate: <PASS/FAIL>', 'unfilled'],
     ['**Gate:** PASS / FAIL', 'unfilled'],
+    ['- [ ] Gate: PASS', 'unfilled'],
     ['Gate: PASS?', 'unreadable'],
     ['Gate: PASS ?', 'unreadable'],
     ['Gate: P A S S', 'unreadable'],

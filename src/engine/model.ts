@@ -208,6 +208,8 @@ class Collector {
   private readonly gateProblems: GateProblem[] = []
   private readonly lists: Array<Omit<ListBlock, 'section'>> = []
   private readonly images: Array<Omit<ImageRef, 'section'>> = []
+  /** First lines of unticked task items: `- [ ] Gate: PASS` is a box still to tick, not a verdict. */
+  private readonly openTaskLines = new Set<number>()
 
   constructor(private readonly lines: readonly string[]) {}
 
@@ -271,6 +273,7 @@ class Collector {
         if (start && !inQuote && typeof node.checked === 'boolean') {
           const first = node.children[0]
           const task = first && first.type === 'paragraph' ? taskText(first.children) : { text: '', struck: false }
+          if (!node.checked) this.openTaskLines.add(start.line)
           this.tasks.push({
             checked: node.checked && !task.struck,
             ...(task.struck && node.checked ? { struck: true } : {}),
@@ -309,7 +312,7 @@ class Collector {
       case 'html': {
         if (start && !isComment(node.value)) {
           const from = this.spans.length
-          this.pushSpan(blankTags(node.value), start.line, start.column, false, false)
+          this.pushSpan(node.value, start.line, start.column, false, false, true)
           this.blocks.push({ from, to: this.spans.length, heading: false })
         }
         return false
@@ -326,8 +329,9 @@ class Collector {
   private addGate(text: string, line: number, column: number): void {
     const reading = readGateLine(text, line, column)
     if (!reading) return
-    if (reading.kind === 'gate') this.gates.push(reading.gate)
-    else this.gateProblems.push(reading)
+    if (reading.kind !== 'gate') this.gateProblems.push(reading)
+    else if (this.openTaskLines.has(line)) this.gateProblems.push({ kind: 'unfilled', text: text.trim(), line, column })
+    else this.gates.push(reading.gate)
   }
 
   private boxColumn(line: number, fallback: number): number {
@@ -351,7 +355,7 @@ class Collector {
       if (node.type === 'text' || node.type === 'inlineCode') {
         if (start) this.pushSpan(node.value, start.line, start.column, node.type === 'inlineCode', heading)
       } else if (node.type === 'html') {
-        if (start && !isComment(node.value)) this.pushSpan(blankTags(node.value), start.line, start.column, false, heading)
+        if (start && !isComment(node.value)) this.pushSpan(node.value, start.line, start.column, false, heading, true)
       } else if (node.type === 'image') {
         if (start) this.images.push({ line: start.line, column: start.column })
       } else if ('children' in node) {
@@ -360,19 +364,22 @@ class Collector {
     }
   }
 
-  private pushSpan(value: string, line: number, column: number, code: boolean, heading: boolean): void {
+  /** `html`: the value is raw HTML, whose tags that render as nothing are blanked (same length, so columns hold). */
+  private pushSpan(value: string, line: number, column: number, code: boolean, heading: boolean, html = false): void {
     const parts = value.split(/\r\n|\r|\n/)
     parts.forEach((part, offset) => {
       if (part.trim() === '') return
-      const normalized = normalizeWithOrigin(part)
+      const normalized = normalizeWithOrigin(html ? blankTags(part) : part)
       // Only invisible characters, or tags that render as nothing: a reader sees no text here.
       if (normalized.text.trim() === '') return
       const sourceLine = line + offset
       let spanColumn = column
       if (offset > 0) {
         const source = this.lines[sourceLine - 1] ?? ''
+        // The text keeps its leading whitespace (HTML blocks keep their indentation), so the column is where that starts.
+        const lead = part.length - part.trimStart().length
         const found = source.indexOf(part.trimStart())
-        spanColumn = found >= 0 ? found + 1 : source.length - source.trimStart().length + 1
+        spanColumn = found >= 0 ? Math.max(1, found + 1 - lead) : source.length - source.trimStart().length + 1
       }
       this.spans.push({
         text: normalized.text,
