@@ -44,7 +44,14 @@ describe('every gate form README.md and the code claim to read', () => {
     ['- [x] Gate: PASS', 'PASS', null],
     ['Gate: [x] PASS / [ ] FAIL', 'PASS', null],
     ['Gate: [ ] PASS / [x] FAIL', 'FAIL', null],
-    ['<b>Gate</b>: PASS', 'PASS', null]
+    ['<b>Gate</b>: PASS', 'PASS', null],
+    ['## Gate\n\nPASS', 'PASS', null],
+    ['## Gate status\n\n**FAIL** — owners missing', 'FAIL', 'owners missing'],
+    ['## Gate\n\n✅ PASS', 'PASS', null],
+    ['## Gate\n\nGate: PASS', 'PASS', null],
+    ['## Gate\n\nThe plan passes when all boxes are ticked.', null, null],
+    ['## Gate\n\n- PASS', null, null],
+    ['## Gate\n\nPass criteria: all tests green.', null, null]
   ])('%s', (line, value, reason) => {
     const { declared, problems } = read(line)
     expect(problems).toEqual([])
@@ -91,6 +98,8 @@ describe('gate lines that declare no single verdict', () => {
     ['Gate: <PASS/FAIL>', 'unfilled'],
     ['**Gate:** PASS / FAIL', 'unfilled'],
     ['- [ ] Gate: PASS', 'unfilled'],
+    ['## Gate\n\nPASS / FAIL', 'unfilled'],
+    ['## Gate\n\nPASS or FAIL', 'unfilled'],
     ['Gate: PASS?', 'unreadable'],
     ['Gate: PASS ?', 'unreadable'],
     ['Gate: P A S S', 'unreadable'],

@@ -80,6 +80,22 @@ export function readGateLine(text: string, line: number, column: number): GateRe
   return readVerdict(text, i, line, column)
 }
 
+/**
+ * Reads the first line of the paragraph under a `## Gate` heading, where the
+ * verdict stands on its own (`PASS`, `**FAIL** — reason`): the heading is the label.
+ */
+export function readVerdictLine(text: string, line: number, column: number): GateReading | null {
+  // Without the `Gate:` label, a verdict word must stand alone or before a separator:
+  // "Pass criteria: all tests green" under the heading describes the gate, it declares nothing.
+  const at = readMarks(text, 0).at
+  const verdict = VERDICT.exec(text.slice(at, at + 8))
+  if (verdict) {
+    const next = text[skipSpace(text, at + verdict[0].length)]
+    if (next !== undefined && !'-–—:(,;.?/|'.includes(next) && !OR_AND.test(text.slice(skipSpace(text, at + verdict[0].length)).slice(0, 4))) return null
+  }
+  return readVerdict(text, 0, line, column)
+}
+
 function readVerdict(text: string, from: number, line: number, column: number): GateReading | null {
   const problem = (kind: GateProblem['kind']): GateProblem => ({ kind, text: text.trim(), line, column })
   const first = readMarks(text, from)

@@ -1,6 +1,6 @@
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import { parseMarkdown } from './parse/markdown.js'
-import { readGateLine, type GateLine, type GateProblem } from './gate-line.js'
+import { readGateLine, readVerdictLine, type GateLine, type GateProblem } from './gate-line.js'
 import { normalizeVisible, normalizeWithOrigin } from './normalize.js'
 import { normalizeText, normalizeTitle } from './text.js'
 
@@ -210,6 +210,8 @@ class Collector {
   private readonly images: Array<Omit<ImageRef, 'section'>> = []
   /** First lines of unticked task items: `- [ ] Gate: PASS` is a box still to tick, not a verdict. */
   private readonly openTaskLines = new Set<number>()
+  /** Set right after a `## Gate` heading: the paragraph that follows it may hold the verdict alone. */
+  private afterGateHeading = false
 
   constructor(private readonly lines: readonly string[]) {}
 
@@ -231,6 +233,8 @@ class Collector {
   /** Records what the node contributes; returns whether to visit its children. */
   private visit(node: Nodes, inQuote: boolean, nested: boolean): boolean {
     const start = node.position?.start
+    const underGateHeading = this.afterGateHeading
+    if (node.type !== 'root') this.afterGateHeading = false
     switch (node.type) {
       case 'heading': {
         if (!start) return false
@@ -247,6 +251,7 @@ class Collector {
             parent: null
           })
           this.addGate(title, start.line, start.column)
+          this.afterGateHeading = GATE_HEADING.test(normalizeText(title))
         }
         this.addBlock(node.children, true)
         return false
@@ -293,6 +298,7 @@ class Collector {
       }
       case 'paragraph': {
         if (start && !inQuote) {
+          if (underGateHeading) this.verdictUnderHeading(node.children, start.line, start.column)
           this.paragraphLines(node.children, start.line, start.column)
           if (!nested && node.position?.end.line === start.line) this.boldLine(node.children, start.line, start.column)
         }
@@ -332,6 +338,14 @@ class Collector {
     if (reading.kind !== 'gate') this.gateProblems.push(reading)
     else if (this.openTaskLines.has(line)) this.gateProblems.push({ kind: 'unfilled', text: text.trim(), line, column })
     else this.gates.push(reading.gate)
+  }
+
+  private verdictUnderHeading(children: PhrasingContent[], line: number, column: number): void {
+    const firstLine = normalizeVisible(dropTags(inlineText(children))).split(/\r\n|\r|\n/)[0] ?? ''
+    const reading = readVerdictLine(firstLine, line, column)
+    if (!reading) return
+    if (reading.kind === 'gate') this.gates.push(reading.gate)
+    else this.gateProblems.push(reading)
   }
 
   private boxColumn(line: number, fallback: number): number {
@@ -609,6 +623,9 @@ function positionFinder(segments: ReadonlyArray<{ at: number; span: RawSpan }>):
     return { line: span.line, column: span.column + (span.offsets ? span.offsets[within]! : within) }
   }
 }
+
+// Headings that label the verdict written under them.
+const GATE_HEADING = /^(?:final )?gate(?: (?:status|verdict|result|decision))?$/u
 
 function groupProseByLine(spans: ReadonlyArray<Omit<TextSpan, 'section'>>): Map<number, string[]> {
   const byLine = new Map<number, string[]>()
