@@ -261,7 +261,7 @@ function compareText(a: string, b: string): number {
 
 function finish(file: string, options: CheckOptions, model: PlanModel | null, raw: readonly RawFinding[]): PlanResult {
   const findings = stamp(raw, options.rubric, model)
-  const last = model?.gates[model.gates.length - 1]
+  const last = model?.declaredGate
   const declaredGate: DeclaredGate | null = last ? { value: last.value, reason: last.value === 'FAIL' ? last.reason : null, line: last.line } : null
   return {
     file,

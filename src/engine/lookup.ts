@@ -148,10 +148,20 @@ export function presentSections(model: PlanModel, rubric: Rubric): Array<{ secti
   return present
 }
 
+/**
+ * A checklist's items: those of its section and of every other section with
+ * the same title, so that open items cannot hide in a second
+ * `## Readiness Checklist` that the rubric's section did not match.
+ */
 export function checklistTasks(model: PlanModel, rubric: Rubric, spec: ChecklistSpec): { heading: Heading | null; tasks: TaskItem[] } {
   const heading = sectionHeading(model, rubric, spec.section)
   if (spec.section && !heading) return { heading, tasks: [] }
-  return { heading, tasks: withinSection(model.tasks, heading) }
+  if (!heading) return { heading, tasks: [...model.tasks] }
+  const namesakes = model.headings.filter((other) => other.normalized === heading.normalized && other.normalized !== '')
+  if (namesakes.length <= 1) return { heading, tasks: withinSection(model.tasks, heading) }
+  const byLine = new Map<number, TaskItem>()
+  for (const namesake of namesakes) for (const task of withinSection(model.tasks, namesake)) byLine.set(task.line, task)
+  return { heading, tasks: [...byLine.values()].sort((a, b) => a.line - b.line) }
 }
 
 // ---- Placeholders ----

@@ -153,6 +153,7 @@ function sectionMatch(heading: Heading, section: SectionSpec, context: SectionCo
 // one named like an alias ("Testing Strategy" over "Phase 5: Tests"), else the earlier
 // heading wins: a difference far below any difference in match quality.
 const ALIAS_WEIGHT = 1e-5
+const PSEUDO_WEIGHT = 2e-5
 
 /**
  * Which heading each section is, one-to-one, for the best total match quality.
@@ -178,7 +179,8 @@ export function assignSections(headings: readonly Heading[], sections: readonly 
     for (const reading of readingsOf(heading, heading.title)) for (const word of [...reading.words.stems, ...reading.words.singulars]) for (const row of byWord.get(word) ?? []) rows.add(row)
     for (const row of rows) {
       const match = sectionMatch(heading, sections[row]!, context)
-      if (match.score > 0) pairs.push({ row, column: heading.index, score: match.score - (match.name > 0 ? ALIAS_WEIGHT : 0) })
+      // A bold line standing as a heading loses a tie to a real heading of the same match.
+      if (match.score > 0) pairs.push({ row, column: heading.index, score: match.score - (match.name > 0 ? ALIAS_WEIGHT : 0) - (heading.pseudo ? PSEUDO_WEIGHT : 0) })
     }
   }
   const result = new Map<string, Heading | null>(sections.map((section) => [section.id, null]))

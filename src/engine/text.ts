@@ -1,5 +1,9 @@
+import { normalizeVisible } from './normalize.js'
+
 // Text normalisation shared by every matcher, so that headings, column names,
-// checklist items and keywords are compared the same way everywhere.
+// checklist items and keywords are compared the same way everywhere. What a
+// reader sees (NFKC, no invisible characters, look-alike letters folded) comes
+// from normalize.ts; this file only reduces it further for matching.
 
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}]/gu
 // Numbering real plans put in front of headings: "3.", "3.2)", "Step 3:", "Phase 1 -", "IV.", "A)".
@@ -13,7 +17,7 @@ export function stripEmoji(text: string): string {
 
 /** Lower-cased words and digits only: `&`/`+` become `and`, everything else that is not a letter or digit is a space. */
 export function normalizeText(text: string): string {
-  return stripEmoji(text.normalize('NFKC'))
+  return stripEmoji(normalizeVisible(text))
     .toLowerCase()
     .replace(/[&+]/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -22,7 +26,7 @@ export function normalizeText(text: string): string {
 
 /** A heading's title reduced to what its author meant: no numbering, emoji, markup, case or punctuation. */
 export function normalizeTitle(text: string): string {
-  let title = stripEmoji(text.normalize('NFKC')).trim().toLowerCase()
+  let title = stripEmoji(normalizeVisible(text)).trim().toLowerCase()
   title = title.replace(/^\[(.*)\]$/u, '$1').trim()
   title = title.replace(LEADING_NUMBERING, '').replace(BARE_NUMBER, '')
   return normalizeText(title)

@@ -36,7 +36,7 @@ export const checklistUnchecked: Rule = {
   id: 'checklist-unchecked',
   title: 'Unchecked checklist item',
   description:
-    'A checklist that must be complete (`allChecked`) has an unticked item, reported at its line. With `ticked`, only the listed items must be ticked; with `justifiedIn`, an unticked item is excused by a row naming it, with a reason, in that section\'s table.',
+    'A checklist that must be complete (`allChecked`) has an unticked item, or a ticked one whose text is struck through, reported at its line. Items of every section with the checklist\'s title count. With `ticked`, only the listed items must be ticked; with `justifiedIn`, an unticked item is excused by a row naming it, with a reason, in that section\'s table.',
   defaultSeverity: 'error',
   hint: 'Do what the item asks and tick it (`- [x]`), or declare `Gate: FAIL — <reason>` until it is done.',
   check({ model, rubric, report }) {
@@ -51,7 +51,9 @@ export const checklistUnchecked: Rule = {
         report({
           line: task.line,
           column: task.column,
-          message: `Unchecked item in "${spec.title}": "${excerpt(task.text)}"`,
+          message: task.struck
+            ? `Item in "${spec.title}" is ticked but struck through, so it is not done: "${excerpt(task.text)}"`
+            : `Unchecked item in "${spec.title}": "${excerpt(task.text)}"`,
           ...(justification
             ? { hint: `Meet it and tick it (\`- [x]\`), or justify it with a row naming it in the "${justification}" table (what it breaks, why, the simpler alternative rejected).` }
             : {}),

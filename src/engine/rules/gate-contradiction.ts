@@ -8,7 +8,7 @@ export const gateContradiction: Rule = {
   phase: 'verdict',
   hint: 'Fix the findings listed, or declare `Gate: FAIL — <reason>` until they are fixed.',
   check({ model, findings, report }) {
-    const gate = model.gates[model.gates.length - 1]
+    const gate = model.declaredGate
     if (!gate || gate.value !== 'PASS') return
     const errors = findings.filter((finding) => finding.severity === 'error')
     if (errors.length === 0) return

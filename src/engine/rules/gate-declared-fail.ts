@@ -8,7 +8,7 @@ export const gateDeclaredFail: Rule = {
   defaultSeverity: 'error',
   hint: 'Resolve the reason the plan gives, then change its last line to `Gate: PASS`.',
   check({ model, report }) {
-    const gate = model.gates[model.gates.length - 1]
+    const gate = model.declaredGate
     if (!gate || gate.value !== 'FAIL') return
     report({
       line: gate.line,

@@ -7,7 +7,7 @@ export const gateFailReason: Rule = {
   defaultSeverity: 'error',
   hint: 'Write the reason after the verdict: `Gate: FAIL — <what blocks the plan>`.',
   check({ model, report }) {
-    const gate = model.gates[model.gates.length - 1]
+    const gate = model.declaredGate
     if (!gate || gate.value !== 'FAIL' || gate.reason !== null) return
     report({ line: gate.line, column: gate.column, message: 'The plan declares "Gate: FAIL" without a reason' })
   }

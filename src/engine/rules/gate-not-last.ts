@@ -7,7 +7,7 @@ export const gateNotLast: Rule = {
   defaultSeverity: 'warning',
   hint: 'Move the gate line to the end of the plan.',
   check({ model, report }) {
-    const gate = model.gates[model.gates.length - 1]
+    const gate = model.declaredGate
     if (!gate) return
     const after =
       model.spans.find((span) => span.line > gate.line) ??

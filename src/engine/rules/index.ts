@@ -17,6 +17,8 @@ import { gateFailReason } from './gate-fail-reason.js'
 import { gateMissing } from './gate-missing.js'
 import { gateMultiple } from './gate-multiple.js'
 import { gateNotLast } from './gate-not-last.js'
+import { gateUnfilled } from './gate-unfilled.js'
+import { gateUnreadable } from './gate-unreadable.js'
 import { phaseOrder } from './phase-order.js'
 import { placeholder } from './placeholder.js'
 import { internalError, planEncoding, planTooLarge, planUnparseable } from './plan-input.js'
@@ -66,6 +68,8 @@ export const rules: readonly Rule[] = [
   referenceMissing,
   referenceUnknown,
   gateMissing,
+  gateUnfilled,
+  gateUnreadable,
   gateMultiple,
   gateNotLast,
   gateFailReason,

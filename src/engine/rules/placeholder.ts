@@ -1,6 +1,6 @@
 import type { PlanModel } from '../model.js'
 import { itemSeverity, type Rule } from '../rule.js'
-import { emptySectionLines, placeholderPatterns, spanPlaceholders } from '../lookup.js'
+import { emptySectionLines, placeholderMatches, placeholderPatterns } from '../lookup.js'
 
 interface HiddenText {
   text: string
@@ -55,7 +55,7 @@ export const placeholder: Rule = {
   id: 'placeholder',
   title: 'Placeholder left in the plan',
   description:
-    'Template or unfinished text (TBD, TODO, NEEDS CLARIFICATION, `[FEATURE]`, `<reason>`, …) outside code blocks, inline code and HTML comments; placeholders marked `inComments` or `inCode` are also found inside HTML comments or code blocks.',
+    'Template or unfinished text (TBD, TODO, NEEDS CLARIFICATION, `[FEATURE]`, `<reason>`, …) outside code blocks, inline code and HTML comments, also when it is wrapped onto the next line, partly emphasised (`NEEDS **CLARIFICATION**`, `T*B*D`) or holds invisible characters; placeholders marked `inComments` or `inCode` are also found inside HTML comments or code blocks.',
   defaultSeverity: 'error',
   hint: 'Replace the placeholder with the real content, or remove it.',
   examples: {
@@ -65,12 +65,13 @@ export const placeholder: Rule = {
   check({ model, rubric, report }) {
     // A section that is nothing but placeholders is one gap: section-empty reports it.
     const empty = rubric.rules['section-empty'] === 'off' ? new Set<number>() : emptySectionLines(model, rubric)
-    for (const span of model.spans) {
-      if (span.code || empty.has(span.line)) continue
-      for (const match of spanPlaceholders(rubric, span)) {
+    // Whole blocks, not spans: a placeholder split by emphasis or a line break is one phrase to a reader.
+    for (const block of model.prose) {
+      for (const match of placeholderMatches(rubric, block.text)) {
+        const at = block.positionAt(match.index)
+        if (empty.has(at.line)) continue
         report({
-          line: span.line,
-          column: span.column + match.index,
+          ...at,
           message: `Placeholder "${match.text}" left in the plan`,
           severity: itemSeverity(match.spec.severity)
         })

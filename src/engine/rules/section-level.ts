@@ -9,7 +9,8 @@ export const sectionLevel: Rule = {
   hint: 'Use the heading level the rubric expects, so that its subsections stay inside it.',
   check({ model, rubric, report }) {
     for (const { section, heading } of presentSections(model, rubric)) {
-      if (section.level === undefined || heading.level === section.level) continue
+      // A bold line used as a heading has no level of its own to correct.
+      if (section.level === undefined || heading.pseudo || heading.level === section.level) continue
       report({
         line: heading.line,
         column: heading.column,
