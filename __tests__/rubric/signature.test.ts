@@ -24,7 +24,10 @@ describe('content signatures', () => {
   })
 
   it('does not take a word inside a longer word for a heading', () => {
-    expect(compileSignature({ anyOf: [{ heading: 'Context' }] }).test('## Contexts\n')).toBeNull()
+    expect(compileSignature({ anyOf: [{ heading: 'Context' }] }).test('## Contextual\n')).toBeNull()
+    expect(compileSignature({ anyOf: [{ heading: 'Context' }] }).test('## Pretext\n')).toBeNull()
+    // A plural is the same word, as headings match everywhere else.
+    expect(compileSignature({ anyOf: [{ heading: 'Context' }] }).test('## Contexts\n')).toEqual(['"Context" heading'])
     expect(compileSignature({ anyOf: [{ heading: 'Context' }] }).test('## Business Context and goals\n')).toEqual(['"Context" heading'])
   })
 })
