@@ -34,7 +34,9 @@ const ENDPOINTS: Endpoint[] = [
   { label: 'GET contents (config @ base)', method: 'GET', route: CONTENTS, nth: 1, read: true },
   { label: 'GET pulls/{n}', method: 'GET', route: '/repos/{owner}/{repo}/pulls/{pull_number}', nth: 1, read: true },
   { label: 'GET pulls/{n}/files', method: 'GET', route: '/repos/{owner}/{repo}/pulls/{pull_number}/files', nth: 1, read: true },
-  { label: 'GET contents (plan @ head)', method: 'GET', route: CONTENTS, nth: 2, read: true },
+  // Without a config the built-in defaults look for spec-kit's plan template, at the base like the config.
+  { label: 'GET contents (plan template @ base)', method: 'GET', route: CONTENTS, nth: 2, read: true },
+  { label: 'GET contents (plan @ head)', method: 'GET', route: CONTENTS, nth: 3, read: true },
   { label: 'GET /user', method: 'GET', route: '/user', nth: 1, read: true },
   { label: 'GET issues/{n}/comments', method: 'GET', route: '/repos/{owner}/{repo}/issues/{issue_number}/comments', nth: 1, read: true },
   { label: 'POST issues/{n}/comments', method: 'POST', route: '/repos/{owner}/{repo}/issues/{issue_number}/comments', nth: 1, read: false },

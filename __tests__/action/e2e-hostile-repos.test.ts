@@ -65,9 +65,11 @@ describe('class 6: paths no one can see', () => {
 
   test.concurrent('merge_group: the checkout scan checks them as well', async () => {
     await session(null, async ({ run }) => {
+      // The whole-checkout scan is the `scan: all` input since merge queues check the changed plans by default.
       const result = await run({
+        inputs: { scan: 'all' },
         eventName: 'merge_group',
-        payload: { merge_group: { head_sha: 'f'.repeat(40) } },
+        payload: { merge_group: { base_sha: 'e'.repeat(40), head_sha: 'f'.repeat(40) } },
         sha: 'f'.repeat(40),
         workspace: { ...Object.fromEntries(hidden.map((path) => [path, FAILING_GENERIC])), 'README.md': 'hi\n' }
       })

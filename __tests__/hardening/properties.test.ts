@@ -137,7 +137,7 @@ describe('over generated Markdown', () => {
   }, 300_000)
 
   it('covers every built-in preset', () => {
-    expect([...rubrics.keys()].sort()).toEqual(['generic', 'spec-dev', 'spec-kit', 'specflow'])
+    expect([...rubrics.keys()].sort()).toEqual(['generic', 'kiro', 'kiro-requirements', 'kiro-tasks', 'openspec', 'openspec-proposal', 'openspec-tasks', 'spec-dev', 'spec-kit', 'specflow'])
   })
 })
 

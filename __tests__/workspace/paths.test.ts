@@ -69,9 +69,14 @@ describe('scanning a working tree', () => {
     mkdirSync(path.join(root, 'docs', 'a\nb'), { recursive: true })
     execFileSync('mkfifo', [path.join(root, 'docs', 'a\nb', 'plan.md')])
     const config = await builtInConfig()
-    await expect(collectFiles(root, ['.'], (repoPath) => rubricFor(config, repoPath) !== null)).rejects.toThrow(/docs\/a\nb\/plan\.md:1:1: is not a regular file/)
+    // The scan names the FIFO as an operand that cannot be read, which the CLI turns into exit 2 (see cli/fail-closed.test.ts).
+    const scanned = await collectFiles(root, ['.'], (repoPath) => rubricFor(config, repoPath) !== null)
+    expect(scanned.files).toEqual([])
+    expect(scanned.operands).toContainEqual(expect.objectContaining({ operand: 'docs/a\nb/plan.md', unreadable: expect.stringMatching(/is not a regular file/) }))
     // A FIFO no glob matches is nobody's business.
-    await expect(collectFiles(root, ['.'], (repoPath) => repoPath.endsWith('keep.md'))).resolves.toMatchObject({ unmatched: [] })
+    const other = await collectFiles(root, ['.'], (repoPath) => repoPath.endsWith('keep.md'))
+    expect(other.files.map((file) => file.path)).toEqual(['docs/keep.md'])
+    expect(other.operands.some((operand) => operand.unreadable !== undefined)).toBe(false)
   })
 
   test('the checkout scan of merge queues lists links and special files, and reading refuses them', async () => {
