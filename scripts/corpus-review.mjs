@@ -36,18 +36,22 @@ for (const run of runs) {
   const findings = {}
   for (const { key, finding } of keyedFindings(run)) {
     const judged = before.findings?.[key]
-    if (!judged || judged.severity !== finding.severity) added++
-    findings[key] = judged && judged.severity === finding.severity ? judged : { severity: finding.severity, judged: '?', why: '' }
+    if (!judged) added++
+    // Whether a finding is a real gap does not depend on its severity: a judgement survives a change of severity.
+    findings[key] = judged ? { ...judged, severity: finding.severity } : { severity: finding.severity, judged: '?', why: '' }
     side[`${run.key} ${key}`] = finding.message
   }
   for (const [key, judged] of Object.entries(before.findings ?? {})) {
     if (!(key in findings) && judged.judged === 'right') lost.push(`${run.key} ${key}`)
   }
-  const verdictKept = before.verdict === run.verdict
+  // A verdict the reviewer defended against plan-gate's stays defended; once plan-gate agrees, it is simply right.
+  const stillKnownWrong = before.knownWrong === true && before.verdict !== run.verdict
+  const verdictKept = before.verdict === run.verdict || stillKnownWrong
   next.runs[run.key] = {
     rubric: run.rubric,
     verdict: verdictKept ? before.verdict : run.verdict,
-    verdictJudged: verdictKept ? (before.verdictJudged ?? '?') : '?',
+    verdictJudged: stillKnownWrong ? 'wrong' : before.verdict === run.verdict ? (before.knownWrong ? 'right' : (before.verdictJudged ?? '?')) : '?',
+    ...(stillKnownWrong ? { knownWrong: true } : {}),
     why: verdictKept ? (before.why ?? '') : before.why ? `(was ${before.verdict}) ${before.why}` : '',
     findings
   }

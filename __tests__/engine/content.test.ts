@@ -2,7 +2,7 @@ import { checkPlan } from '../../src/engine/check.js'
 import { isBlankText, isDeferral, isMarkerMention } from '../../src/engine/text.js'
 import { finalizeRubric } from '../../src/rubric/resolve.js'
 import type { RubricFile } from '../../src/rubric/schema.js'
-import { brief } from '../../test-support/engine.js'
+import { brief, checkText } from '../../test-support/engine.js'
 
 // What counts as content, and what only stands in for it.
 
@@ -224,5 +224,44 @@ describe('section-mention', () => {
     const result = check(lines('## Testing', '', 'Unit tests only.', '', '## Data', '', 'One table.'), file)
     expect(new Set(result.findings.map((finding) => `${finding.ruleId}:${finding.severity}`))).toEqual(new Set(['section-mention:warning']))
     expect(result.verdict).toBe('PASS')
+  })
+})
+
+describe('markers spoken about, in more forms', () => {
+  it.each([
+    ['a quantifier before it', '- For each NEEDS CLARIFICATION → research task'],
+    ['an instruction to look for it', 'Fill the context (scan for NEEDS CLARIFICATION)'],
+    ['a count after CJK punctuation', '**結論**:5 項全解析、0 NEEDS CLARIFICATION。'],
+    ['a gloss after the words it names', '- [ ] 全ての未確定事項 (NEEDS CLARIFICATION) が解決済み']
+  ])('%s is not a placeholder', async (_what, line) => {
+    const result = await checkText(`# Plan\n\n## Notes\n\n${line}\n`, 'generic')
+    expect(result.findings.filter((finding) => finding.ruleId === 'placeholder')).toEqual([])
+  })
+
+  it.each([
+    ['a value', '**Storage**: NEEDS CLARIFICATION'],
+    ['a value in parentheses', '**Storage**: (NEEDS CLARIFICATION)'],
+    ['a statement that it is still open', 'The storage engine is marked NEEDS CLARIFICATION for now.']
+  ])('%s still is', async (_what, line) => {
+    const result = await checkText(`# Plan\n\n## Notes\n\n${line}\n`, 'generic')
+    expect(result.findings.filter((finding) => finding.ruleId === 'placeholder').length).toBe(1)
+  })
+})
+
+describe('fields the section writes in a form of its own', () => {
+  it('are a warning when the section uses none of the labels, an error when it uses the others', async () => {
+    const own = await checkText('# Implementation Plan: X\n\n## Summary\n\nShip the export of invoices as CSV files to each bucket, nightly and on demand, for finance teams.\n\n## Technical Context\n\n- Python 3.12 with FastAPI\n- PostgreSQL 16\n\n## Constitution Check\n\nEvery principle holds; no violation needs a justification in this plan.\n\n## Project Structure\n\n```text\nsrc/\n```\n', 'spec-kit')
+    const missing = own.findings.filter((finding) => finding.ruleId === 'field-missing')
+    expect(missing.length).toBeGreaterThan(0)
+    expect(missing.every((finding) => finding.severity === 'warning')).toBe(true)
+    const template = await checkText('# Implementation Plan: X\n\n## Summary\n\nShip the export of invoices as CSV files to each bucket, nightly and on demand, for finance teams.\n\n## Technical Context\n\n**Language/Version**: Python 3.12\n\n## Constitution Check\n\nEvery principle holds; no violation needs a justification in this plan.\n\n## Project Structure\n\n```text\nsrc/\n```\n', 'spec-kit')
+    expect(template.findings.filter((finding) => finding.ruleId === 'field-missing' && finding.severity === 'error').length).toBeGreaterThan(0)
+  })
+})
+
+describe('a deferral in parentheses', () => {
+  it('after what it defers is a placeholder, not a gloss', async () => {
+    const result = await checkText('# Plan\n\n## Notes\n\n**Testing**: PHPUnit (backend), E2E (TBD)\n', 'generic')
+    expect(result.findings.filter((finding) => finding.ruleId === 'placeholder').map((finding) => finding.line)).toEqual([5])
   })
 })

@@ -146,3 +146,9 @@ describe('lines that are not about the gate', () => {
     expect(read(line)).toEqual({ declared: null, problems: [] })
   })
 })
+
+describe('two verdicts, one of them ticked', () => {
+  it.each(['Gate: PASSED [x] fail', 'Gate: [x] PASS / FAIL'])('%s is a gate no one can read as one verdict', (text) => {
+    expect(readGateLine(text, 1, 1)?.kind).toBe('unreadable')
+  })
+})

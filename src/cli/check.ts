@@ -118,8 +118,11 @@ export async function check(args: readonly string[], io: CliIo, help: string): P
   const operands = positionals.length > 0 ? positionals : ['.']
   // --changed asks git, and no changed plan is a pass with nothing to check, not a missing operand.
   const changed = values.changed ? await changedPaths(root, { base: values.base, staged: values.staged }) : null
+  // From a subdirectory, --changed means the changed plans under it, as `check .` there would.
+  const under = toRepoPath(root, cwd)
+  const inScope = (repoPath: string): boolean => under === '' || repoPath.startsWith(`${under}/`)
   const collected = changed
-    ? { files: await changedPlanFiles(root, changed.paths, selector.matches), operands: [] as OperandResult[] }
+    ? { files: await changedPlanFiles(root, changed.paths.filter(inScope), selector.matches), operands: [] as OperandResult[] }
     : await collectFiles(root, operands, selector.matches, cwd)
   const problems = collected.operands.map((result) => operandProblem(result, selector)).filter((problem) => problem !== null)
   if (problems.length > 0) {

@@ -128,9 +128,9 @@ export function isDeferral(text: string, options: DeferralOptions = {}): boolean
 
 // ---- Markers mentioned, not left ----
 
-const BEFORE_MENTION = /(?:^|[\s([{])(?:no|zero|0|none of the|all|any|every|without|remaining|unresolved|outstanding|resolved|removed|count of|number of|kein[e]?|aucun[e]?|ningún|ninguna|nenhum[a]?|nessun[oa]?|нет|không còn|không có)\s+(?:[^\s:—–=]+\s+){0,2}$/iu
-const AFTER_MENTION = /^\s*(?:markers?|items?|tags?|tokens?|placeholders?|entries|comments?|remain(?:s|ing)?|left|resolved|removed|cleared|found|count|were|are|have been|has been|is now|:\s*(?:0|none|zero)\b|=\s*0\b)/iu
-const MENTION_NUMBER = /(?:^|\s)(?:0|zero|no)\s*[x×]?\s*$/iu
+const BEFORE_MENTION = /(?:^|[\s([{、，。：；（「『])(?:no|zero|0|none of the|all|any|each|for each|every|without|remaining|unresolved|outstanding|resolved|removed|count of|number of|scan(?:ning)? for|search(?:ing)? for|look(?:ing)? for|if|when|replace|resolve|resolving|kein[e]?|aucun[e]?|ningún|ninguna|nenhum[a]?|nessun[oa]?|нет|không còn|không có)\s+(?:[^\s:—–=]+\s+){0,2}$/iu
+const AFTER_MENTION = /^\s*(?:(?:が|は|を|も)?\s*(?:解決済み|解決|解消|已解决|已解決|已澄清|해결)|markers?|items?|tags?|tokens?|placeholders?|entries|comments?|remain(?:s|ing)?|left|resolved|removed|cleared|found|count|were|are|have been|has been|is now|:\s*(?:0|none|zero)\b|=\s*0\b)/iu
+const MENTION_NUMBER = /(?:^|[\s、，。：；（「『])(?:0|zero|no)\s*[x×]?\s*$/iu
 
 /**
  * Whether a marker word found in text ("NEEDS CLARIFICATION", "TBD") is
@@ -144,6 +144,10 @@ export function isMarkerMention(text: string, index: number, length: number): bo
   if (!/^[\p{L}]/u.test(marker) || /[[\]<>]/u.test(marker)) return false
   const charBefore = text.slice(0, index).trimEnd().at(-1)
   if (charBefore === '[' || charBefore === '<') return false
+  // Named in a gloss after the words it stands for, "未確定事項 (NEEDS CLARIFICATION) が解決済み": what follows
+  // the gloss says whether the sentence is about markers; "E2E (TBD)" defers E2E and stays a placeholder.
+  const gloss = /[\p{L}\p{N}]\s*[(（]\s*$/u.test(text.slice(Math.max(0, index - 4), index)) ? /^\s*[)）]\s*/u.exec(text.slice(index + length)) : null
+  if (gloss && AFTER_MENTION.test(text.slice(index + length + gloss[0].length, index + length + gloss[0].length + 40))) return true
   const before = text.slice(Math.max(0, index - 60), index).replace(/[*_`"'“”‘’]/gu, ' ')
   const after = text.slice(index + length, index + length + 40).replace(/[*_`"'“”‘’]/gu, ' ')
   return BEFORE_MENTION.test(before) || MENTION_NUMBER.test(before) || AFTER_MENTION.test(after)

@@ -138,11 +138,13 @@ function readVerdict(text: string, from: number, line: number, column: number): 
     const nothingAfter = !LETTER.test(text.slice(second.at + other[0].length).replace(/\b(?:pass(?:ed)?|fail(?:ed)?|or|and)\b/giu, ''))
     const firstBox = first.boxes.at(-1)
     const secondBox = second.boxes.at(-1)
-    if (firstBox !== undefined || secondBox !== undefined) {
-      if (firstBox === true && secondBox !== true) return { kind: 'gate', gate: { value, reason: null, line, column } }
-      if (secondBox === true && firstBox !== true) return { kind: 'gate', gate: { value: otherValue!, reason: null, line, column } }
-      return problem(firstBox === true && secondBox === true ? 'unreadable' : 'unfilled')
+    // A ticked choice only when both verdicts have a box: "PASSED [x] fail" offers no choice a reader can make out.
+    if (firstBox !== undefined && secondBox !== undefined) {
+      if (firstBox && !secondBox) return { kind: 'gate', gate: { value, reason: null, line, column } }
+      if (secondBox && !firstBox) return { kind: 'gate', gate: { value: otherValue!, reason: null, line, column } }
+      return problem(firstBox && secondBox ? 'unreadable' : 'unfilled')
     }
+    if (firstBox !== undefined || secondBox !== undefined) return problem(firstBox === false || secondBox === false ? 'unfilled' : 'unreadable')
     if (joiner === '/' || joiner === '|' || joiner === 'or') return problem('unfilled')
     if (nothingAfter) return problem(joiner === ',' ? 'unfilled' : 'unreadable')
   }
