@@ -3,6 +3,7 @@
 // (by marker and author, across all pages), create, update, delete.
 import type { GitHubClient, Repo } from './client.js'
 import { calling } from './errors.js'
+import { closeOpenBlocks } from '../report/open-blocks.js'
 
 /** GitHub refuses comment bodies longer than this many characters. */
 export const MAX_BODY_CHARS = 65_536
@@ -102,21 +103,6 @@ function sliceChars(text: string, chars: number): string {
   return text.slice(0, end)
 }
 
-// A code fence or <details> left open would swallow the note after the cut.
-function closeOpenBlocks(text: string): string {
-  let out = text
-  let fence: string | null = null
-  for (const line of text.split('\n')) {
-    const match = /^ {0,3}(`{3,}|~{3,})/.exec(line)
-    if (!match?.[1]) continue
-    if (fence === null) fence = match[1]
-    else if (match[1][0] === fence[0] && match[1].length >= fence.length && line.trim() === match[1]) fence = null
-  }
-  if (fence !== null) out += `\n${fence}`
-  const opened = (text.match(/<details\b/gi) ?? []).length - (text.match(/<\/details>/gi) ?? []).length
-  for (let i = 0; i < opened; i++) out += '\n\n</details>'
-  return out
-}
 
 /**
  * Whether `body` is a sticky comment plan-gate wrote under `marker`: the marker

@@ -12,6 +12,7 @@ import { countFindings, describeCounts, plural } from './common.js'
 import { renderMarkdownReport } from './comment.js'
 import type { ReportContext } from './context.js'
 import { codeSpan } from './sanitize.js'
+import { closeOpenBlocks } from './open-blocks.js'
 
 /**
  * GitHub's limit on one step's summary, in bytes: "The size limit for a job
@@ -100,21 +101,6 @@ export function cutToBytes(text: string, budget: number): string {
   }
 }
 
-// A code fence or <details> left open would swallow the mark after the cut.
-function closeOpenBlocks(text: string): string {
-  let out = text
-  let fence: string | null = null
-  for (const line of text.split('\n')) {
-    const match = /^ {0,3}(`{3,}|~{3,})/.exec(line)
-    if (!match?.[1]) continue
-    if (fence === null) fence = match[1]
-    else if (match[1][0] === fence[0] && match[1].length >= fence.length && line.trim() === match[1]) fence = null
-  }
-  if (fence !== null) out += `\n${fence}`
-  const opened = (text.match(/<details\b/gi) ?? []).length - (text.match(/<\/details>/gi) ?? []).length
-  for (let i = 0; i < opened; i++) out += '\n\n</details>'
-  return out
-}
 
 function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8')
