@@ -2,7 +2,7 @@ import { checkPlan } from '../../src/engine/check.js'
 import { isBlankText, isDeferral, isMarkerMention } from '../../src/engine/text.js'
 import { finalizeRubric } from '../../src/rubric/resolve.js'
 import type { RubricFile } from '../../src/rubric/schema.js'
-import { brief, checkText } from '../../test-support/engine.js'
+import { brief, checkText, preset } from '../../test-support/engine.js'
 
 // What counts as content, and what only stands in for it.
 
@@ -263,5 +263,22 @@ describe('a deferral in parentheses', () => {
   it('after what it defers is a placeholder, not a gloss', async () => {
     const result = await checkText('# Plan\n\n## Notes\n\n**Testing**: PHPUnit (backend), E2E (TBD)\n', 'generic')
     expect(result.findings.filter((finding) => finding.ruleId === 'placeholder').map((finding) => finding.line)).toEqual([5])
+  })
+})
+
+describe('nested checklist items', () => {
+  const plan = (parent: string) => `# Plan\n\n## Readiness Checklist\n\n- [${parent}] Review checklist prepared\n  - [ ] Specs consistent\n  - [ ] Coverage at 80%\n- [ ] Pipeline configured\n`
+  const uncheckedLines = async (parent: string) => {
+    const specDev = await preset('spec-dev')
+    // The readiness checklist with no named items: only the ticking is under test.
+    const rubric = { ...specDev, checklists: [{ ...specDev.checklists[0]!, items: [] }] }
+    const result = await checkText(plan(parent), rubric)
+    return result.findings.filter((finding) => finding.ruleId === 'checklist-unchecked').map((finding) => finding.line)
+  }
+  it('open under an open parent: one finding, at the parent', async () => {
+    expect(await uncheckedLines(' ')).toEqual([5, 8])
+  })
+  it('open under a ticked parent: each open child is reported', async () => {
+    expect(await uncheckedLines('x')).toEqual([6, 7, 8])
   })
 })
