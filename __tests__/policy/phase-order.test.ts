@@ -41,3 +41,16 @@ describe('phase order', () => {
     expect(result!.findings[0]!.severity).toBe('warning')
   })
 })
+
+describe('phase order in the OpenSpec and Kiro presets', () => {
+  it('holds a change\'s or a feature\'s tasks.md to the design beside it', async () => {
+    const { builtInConfig } = await import('../../src/rubric/config.js')
+    const config = await builtInConfig()
+    const dirs: Record<string, string[]> = { 'openspec/changes/add-x': ['design.md', 'proposal.md', 'tasks.md'], '.kiro/specs/y': ['design.md', 'requirements.md', 'tasks.md'] }
+    const guards = await tasksGuards(['openspec/changes/add-x/tasks.md', '.kiro/specs/y/tasks.md'], config, async (dir) => dirs[dir] ?? [])
+    expect(guards.map((guard) => [guard.tasks, guard.plan, guard.rubric.name])).toEqual([
+      ['.kiro/specs/y/tasks.md', '.kiro/specs/y/design.md', 'kiro'],
+      ['openspec/changes/add-x/tasks.md', 'openspec/changes/add-x/design.md', 'openspec']
+    ])
+  })
+})

@@ -20,6 +20,8 @@ export const kiro: RubricFile = {
   name: 'kiro',
   description: 'Kiro / cc-sdd design.md: Overview, Architecture, Components and Interfaces, Data Models, Error Handling, Testing Strategy, Requirements Traceability; every requirement of requirements.md traced here and covered by a task of tasks.md',
   gate: { required: false },
+  // The workflow: tasks come once the design is reviewed; a change to tasks.md waits for it to pass.
+  phaseOrder: { tasks: ['tasks.md'] },
   sections: [
     { id: 'overview', title: 'Overview', aliases: ['Summary', 'Introduction', 'Scope', 'Feature Classification & Scope', 'スコープ', '範囲', '概要', '概述', '总览', 'Resumen', 'Visión general', 'Descripción general'], minWords: 3, guidance: 'What the feature delivers and for whom; goals and non-goals.' },
     {

@@ -15,6 +15,8 @@ export const openspec: RubricFile = {
   name: 'openspec',
   description: 'OpenSpec change design.md: Context, Goals / Non-Goals, Decisions, Risks / Trade-offs (Migration Plan, Open Questions when present), with the change\'s proposal.md and numbered tasks.md',
   gate: { required: false },
+  // The workflow: tasks come once the design is reviewed; a change to tasks.md waits for it to pass.
+  phaseOrder: { tasks: ['tasks.md'] },
   sections: [
     {
       id: 'context',
