@@ -54,3 +54,17 @@ describe('phase order in the OpenSpec and Kiro presets', () => {
     ])
   })
 })
+
+describe('a tasks file that is also a checked companion', () => {
+  it('keeps one entry in the report, with the phase-order finding in it', async () => {
+    const { withPhaseOrder } = await import('../../src/runner/phase-order.js')
+    const { summarize } = await import('../../src/runner/check-plans.js')
+    const { builtInConfig } = await import('../../src/rubric/config.js')
+    const config = await builtInConfig()
+    const design = await checkText('# Design\n\n## Overview\n\nTBD\n', 'kiro', '.kiro/specs/y/design.md')
+    const companion = { ...(await checkText('# Tasks\n\n- [ ] 1. Build it\n', 'kiro-tasks', '.kiro/specs/y/tasks.md')), findings: [], verdict: 'PASS' as const }
+    const phase = await withPhaseOrder(['.kiro/specs/y/design.md', '.kiro/specs/y/tasks.md'], [], config, async () => ['design.md', 'tasks.md'], 'error', summarize)
+    const result = phase.finish(summarize([design, companion]))
+    expect(result.plans.map((plan) => [plan.file, plan.verdict, plan.findings.map((finding) => finding.ruleId).join(' ')]).filter(([file]) => file === '.kiro/specs/y/tasks.md')).toEqual([['.kiro/specs/y/tasks.md', 'FAIL', 'phase-order']])
+  })
+})

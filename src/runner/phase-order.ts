@@ -1,5 +1,5 @@
 import path from 'node:path/posix'
-import { verdictOf } from '../engine/check.js'
+import { compareFindings, verdictOf } from '../engine/check.js'
 import { ruleDocsUrl } from '../engine/docs-url.js'
 import { ruleById } from '../engine/rules/index.js'
 import type { FailOn, Finding, PlanResult, RunResult } from '../engine/types.js'
@@ -123,6 +123,18 @@ export async function withPhaseOrder(
   }
   return {
     selected: all,
-    finish: (result) => (guards.length === 0 ? result : summarize([...result.plans, ...tasksResults(guards, new Map(result.plans.map((plan) => [plan.file, plan])), failOn)]))
+    finish: (result) => {
+      if (guards.length === 0) return result
+      const tasks = tasksResults(guards, new Map(result.plans.map((plan) => [plan.file, plan])), failOn)
+      const checked = new Set(result.plans.map((plan) => plan.file))
+      // A tasks file already checked (as a plan's companion) keeps one entry: the phase-order finding joins it.
+      const plans = result.plans.map((plan) => {
+        const extra = tasks.find((entry) => entry.file === plan.file)
+        if (!extra || extra.findings.length === 0) return plan
+        const findings = [...extra.findings, ...plan.findings].sort(compareFindings)
+        return { ...plan, findings, verdict: verdictOf(findings, failOn) }
+      })
+      return summarize([...plans, ...tasks.filter((entry) => !checked.has(entry.file))])
+    }
   }
 }
