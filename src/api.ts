@@ -14,6 +14,7 @@ import { EXIT_USAGE } from './cli/common.js'
 import { loadConfig as loadResolvedConfig, type ResolvedConfig } from './rubric/config.js'
 import { ConfigError } from './rubric/errors.js'
 import { DEFAULT_CONFIG_PATH } from './rubric/repo-path.js'
+import { readConfigFile } from './rubric/config-file.js'
 import { VERSION } from './version.js'
 import { repoFileReader } from './workspace/files.js'
 
@@ -71,16 +72,19 @@ const resolvedConfigs = new WeakMap<PlanGateConfig, ResolvedConfig>()
  */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<PlanGateConfig> {
   const root = path.resolve(options.cwd ?? process.cwd())
-  const file = options.config ?? DEFAULT_CONFIG_PATH
-  const absolute = path.resolve(root, file)
+  let file = options.config ?? DEFAULT_CONFIG_PATH
   let text: string | null = null
-  try {
-    text = await readFile(absolute, 'utf8')
-  } catch {
-    if (options.config !== undefined) {
+  if (options.config === undefined) {
+    // The default place holds `.yml` or `.yaml`, as the CLI and the action read it.
+    ;({ file, text } = await readConfigFile(DEFAULT_CONFIG_PATH, (name) => readFile(path.resolve(root, name), 'utf8').catch(() => null)))
+  } else {
+    try {
+      text = await readFile(path.resolve(root, file), 'utf8')
+    } catch {
       throw new ConfigError([{ file, line: 1, column: 1, path: '', message: `config file "${file}" not found` }])
     }
   }
+  const absolute = path.resolve(root, file)
   const display = path.relative(root, absolute).split(path.sep).join('/') || file
   const resolved = await loadResolvedConfig(display, text, repoFileReader(root))
   const config: PlanGateConfig = Object.freeze({

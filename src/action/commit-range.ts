@@ -10,6 +10,7 @@ import { readFileAt, readTextAt } from '../github/contents.js'
 import { changedPaths, mergeBaseOf, treeBlobs } from '../github/tree-diff.js'
 import { visiblePath, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
+import { readConfigFile } from '../rubric/config-file.js'
 import { ConfigError } from '../rubric/errors.js'
 import { companionPaths } from '../engine/check.js'
 import { checkPlans, summarize, type PlanJob } from '../runner/check-plans.js'
@@ -43,10 +44,10 @@ export async function gateCommitRange(inputs: Inputs, context: RunContext, range
   let config: ResolvedConfig
   let configFound = false
   try {
-    const text = await readAtConfig(inputs.config)
-    config = await loadConfig(inputs.config, text, readAtConfig)
+    const { file, text } = await readConfigFile(inputs.config, readAtConfig)
+    config = await loadConfig(file, text, readAtConfig)
     configFound = text !== null
-    ctx.configSource = text === null ? `built-in defaults (no ${inputs.config} at ${configRef.slice(0, 7)})` : `${inputs.config} at ${mergeBase === null ? 'the pushed commit' : 'base'} ${configRef.slice(0, 7)}`
+    ctx.configSource = text === null ? `built-in defaults (no ${file} at ${configRef.slice(0, 7)})` : `${file} at ${mergeBase === null ? 'the pushed commit' : 'base'} ${configRef.slice(0, 7)}`
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     ctx.configSource = `${inputs.config} at ${configRef.slice(0, 7)}`

@@ -9,6 +9,7 @@ import { commentableLines } from '../github/diff-lines.js'
 import { treeBlobs } from '../github/tree-diff.js'
 import { renderComment, shortSha, visiblePath, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
+import type { ConfigFile } from '../rubric/config-file.js'
 import { ConfigError } from '../rubric/errors.js'
 import { companionPaths } from '../engine/check.js'
 import { checkPlans, summarize, type PlanJob } from '../runner/check-plans.js'
@@ -46,7 +47,7 @@ export async function checkPullRequest(
   }
 
   // The listing goes on while the rubrics load.
-  const [loaded, listed] = await Promise.allSettled([loadRemoteConfig(client, repo, inputs.config, reads.configText, configRef, inputs.configRef), reads.changes])
+  const [loaded, listed] = await Promise.allSettled([loadRemoteConfig(client, repo, reads.config, configRef, inputs.configRef), reads.changes])
   if (loaded.status === 'rejected') {
     const error: unknown = loaded.reason
     if (!(error instanceof ConfigError)) throw error
@@ -129,8 +130,8 @@ interface LoadedConfig {
 }
 
 /** The config and every file it extends, read at one commit; without a config file, the built-in defaults. */
-async function loadRemoteConfig(client: GitHubClient, repo: Repo, file: string, configText: Promise<string | null>, ref: string, side: 'base' | 'head'): Promise<LoadedConfig> {
-  const text = await configText
+async function loadRemoteConfig(client: GitHubClient, repo: Repo, configFile: Promise<ConfigFile>, ref: string, side: 'base' | 'head'): Promise<LoadedConfig> {
+  const { file, text } = await configFile
   const config = await loadConfig(file, text, (path) => readTextAt(client, repo, path, ref))
   const where = `${side} ${shortSha(ref)}`
   return { config, description: text === null ? `built-in defaults (no ${file} at ${where})` : `${file} at ${where}`, found: text !== null }

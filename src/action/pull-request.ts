@@ -6,6 +6,7 @@
 import type { GitHubClient, Repo } from '../github/client.js'
 import { changesOf, type Changes } from '../github/changed-files.js'
 import { readTextAt } from '../github/contents.js'
+import { readConfigFile, type ConfigFile } from '../rubric/config-file.js'
 import type { PullRequestRef, RunContext } from './context.js'
 import type { Inputs } from './inputs.js'
 import type { Outcome } from './outcome.js'
@@ -14,21 +15,22 @@ import type { Outcome } from './outcome.js'
 export interface FirstReads {
   /** The commit the config is read at. */
   configRef: string
-  configText: Promise<string | null>
+  /** The config file and its text (`.yml` or `.yaml` at the default path). */
+  config: Promise<ConfigFile>
   changes: Promise<Changes>
 }
 
 export async function gatePullRequest(inputs: Inputs, context: RunContext, pull: PullRequestRef, client: GitHubClient, workerScript?: URL | null): Promise<Outcome> {
   const repo: Repo = { owner: context.owner, repo: context.repo }
   const configRef = inputs.configRef === 'base' ? pull.baseSha : pull.headSha
-  const reads: FirstReads = { configRef, configText: readTextAt(client, repo, inputs.config, configRef), changes: changesOf(client, repo, pull) }
+  const reads: FirstReads = { configRef, config: readConfigFile(inputs.config, (path) => readTextAt(client, repo, path, configRef)), changes: changesOf(client, repo, pull) }
   // Awaited in the second half; until then a failure must not surface as an unhandled rejection, which would end the process.
-  reads.configText.catch(() => {})
+  reads.config.catch(() => {})
   reads.changes.catch(() => {})
   // Compiling the second half blocks the event loop, so it waits for the first
   // answer: by then both requests are on the wire and the listing (the slower
   // of the two, paginated) proceeds while the code loads.
-  await reads.configText.catch(() => null)
+  await reads.config.catch(() => null)
   const { checkPullRequest } = await import('./pull-request-check.js')
   return checkPullRequest(inputs, context, pull, client, reads, workerScript)
 }

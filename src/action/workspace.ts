@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises'
 import * as core from '@actions/core'
 import { visiblePath, type ReportContext } from '../report/index.js'
 import { loadConfig, type ResolvedConfig } from '../rubric/config.js'
+import { readConfigFile } from '../rubric/config-file.js'
 import { ConfigError } from '../rubric/errors.js'
 import { checkPlans, type PlanJob } from '../runner/check-plans.js'
 import { companionPaths } from '../engine/check.js'
@@ -34,10 +35,10 @@ export async function gateWorkspace(inputs: Inputs, context: RunContext, mode: {
   let config: ResolvedConfig
   let configFound = false
   try {
-    const text = await readRepoFile(inputs.config)
-    config = await loadConfig(inputs.config, text, readRepoFile)
+    const { file, text } = await readConfigFile(inputs.config, readRepoFile)
+    config = await loadConfig(file, text, readRepoFile)
     configFound = text !== null
-    ctx.configSource = text === null ? `built-in defaults (no ${inputs.config} in the checkout)` : `${inputs.config} in the checkout`
+    ctx.configSource = text === null ? `built-in defaults (no ${file} in the checkout)` : `${file} in the checkout`
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     ctx.configSource = `${inputs.config} in the checkout`
