@@ -146,6 +146,9 @@ function sectionMatch(heading: Heading, section: SectionSpec, context: SectionCo
   const wanted = wantedWords(section, [section.title, ...section.aliases])
   const match = bestMatch(readingsOf(heading, heading.title), wanted)
   if (match.score === 0 || match.score === 1) return match
+  // A bold line is a label as often as a heading: it names a section only when the section's name is most of it
+  // ("**Testing Strategy**"), not one word of two ("**Component Benchmarks**" in a performance section).
+  if (heading.pseudo && match.coverage <= STANDS_ALONE) return { ...match, score: 0 }
   return sameConcept(heading, match.coverage, context, section, wanted) ? match : { ...match, score: 0 }
 }
 
@@ -309,4 +312,27 @@ function atEdge(name: readonly string[], wanted: readonly string[]): boolean {
   if (wanted.length === 0 || wanted.length > name.length) return false
   const same = (offset: number): boolean => wanted.every((word, index) => name[offset + index] === word)
   return same(0) || same(name.length - wanted.length)
+}
+
+const coveredCache = new WeakMap<object, KeyWords[]>()
+const CJK_CHARACTER = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]$/u
+
+/**
+ * Whether a label or heading is one of the names, or begins or ends with one
+ * word for word, as field labels match: "Storage", "Storage (optional)",
+ * "Lưu trữ (Storage)", "VI. Security defaults"; not "Notes on storage costs".
+ */
+export function labelMatch(label: string, owner: object, names: readonly string[]): boolean {
+  let wanted = coveredCache.get(owner)
+  if (!wanted) coveredCache.set(owner, (wanted = names.map((name) => keyWords(normalizeTitle(name))).filter((name) => name.stems.length > 0)))
+  for (const reading of nameReadings(label)) {
+    for (const words of wanted) {
+      const value = matchScore(reading.words, words)
+      if (value === 1) return true
+      // A CJK name is a few characters of a long run ("보안 기본값…", security defaults): at the label's edge it is the label's subject.
+      const cjk = words.singulars.every((word) => CJK_CHARACTER.test(word))
+      if ((value > 0 || cjk) && !reading.exactOnly && atEdge(reading.words.singulars, words.singulars)) return true
+    }
+  }
+  return false
 }

@@ -166,6 +166,7 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     id: section.id,
     title: section.title ?? section.id,
     aliases: section.aliases ?? [],
+    coveredBy: section.coveredBy ?? [],
     required: section.required ?? true,
     severity: section.severity,
     level: section.level,

@@ -27,6 +27,11 @@ export const sectionSchema = z
     id,
     title: text.optional().describe('Heading text, as the template writes it.'),
     aliases: texts.optional().describe('Other headings that count as this section.'),
+    coveredBy: texts
+      .optional()
+      .describe(
+        'Names under which plans in other formats write this topic: a heading, a field label (`**Storage**:`) or a list item\'s lead-in (`- Security: ...`) anywhere in the plan. When the section has no heading but one of these holds real content, the missing section is a warning that points there, not an error. Not for a section that holds a required table, checklist or field: those must be there in any format.'
+      ),
     required: z.boolean().optional().describe('Whether a missing section is a finding (default true).'),
     severity: severity.optional().describe('Severity of this section\'s structural findings (missing, empty, wrong level, missing content); a warning here also makes "too short" a warning.'),
     level: z.number().int().min(1).max(6).optional().describe('Expected heading level (1-6); another level is a warning.'),
@@ -258,6 +263,7 @@ export interface SectionSpec {
   id: string
   title: string
   aliases: string[]
+  coveredBy: string[]
   required: boolean
   severity?: SeverityOption
   level?: number

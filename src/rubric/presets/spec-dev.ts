@@ -1,12 +1,14 @@
 import type { RubricFile } from '../schema.js'
-import { aliases } from './lexicon.js'
+import { aliases, names } from './lexicon.js'
 import { commonPlaceholders } from './placeholders.js'
 
 // The spec-dev "Plan Phase" playbook (v1.1): a plan at .spec-dev/active-dev/active-plan.md
 // with a spec snapshot, a spec-gaps table, nine plan sections, a risks register,
 // a seven-item readiness checklist, and a closing gate line. What the playbook
 // states is an error; word counts and topic mentions it does not state are
-// advice (warnings), so a finished plan never fails on a threshold.
+// advice (warnings), so a finished plan never fails on a threshold. A topic a
+// plan in another format writes under that format's names (`coveredBy`) is not
+// missing content: its missing section is a warning.
 export const specDev: RubricFile = {
   name: 'spec-dev',
   description: 'spec-dev Plan Phase v1.1: spec sync, spec gaps, nine plan sections, risks register, readiness checklist, declared gate',
@@ -35,6 +37,8 @@ export const specDev: RubricFile = {
       id: 'architecture',
       title: 'Architecture Overview',
       aliases: aliases('Architecture Overview', ['Architecture', 'System Architecture', 'System Overview'], 'architecture'),
+      // spec-kit plans explain their layout in a Structure Decision; a bare tree is no overview.
+      coveredBy: ['Structure Decision'],
       minWords: 40,
       require: ['diagram'],
       mentions: [['component', 'module', 'service', 'layer', 'package', 'subsystem'], ['boundary', 'boundaries', 'interface between', 'separation'], ['responsibility', 'responsible', 'role', 'handles'], ['owner', 'owned', 'ownership', 'team', 'maintainer']],
@@ -44,6 +48,8 @@ export const specDev: RubricFile = {
       id: 'decisions',
       title: 'Key Decisions & Rationale',
       aliases: aliases('Key Decisions & Rationale', ['Key Decisions', 'Design Decisions', 'Decisions'], 'decisions'),
+      // Decisions listed under a lead-in elsewhere ("Key design decisions:"); a lone "Decision" word, as in "Structure Decision", is one choice, not the record.
+      coveredBy: names('decisions').filter((name) => /\s/u.test(name.trim()) || /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{3,}/u.test(name)),
       minWords: 30,
       mentions: [['trade-off', 'trade-offs', 'tradeoff', 'tradeoffs', 'trade off'], ['alternative', 'alternatives', 'rejected'], ['impact']],
       guidance: 'Each decision with its trade-offs, the alternatives rejected and its impact.'
@@ -61,6 +67,8 @@ export const specDev: RubricFile = {
       id: 'data',
       title: 'Data Flow & Storage',
       aliases: aliases('Data Flow & Storage', ['Data Flow', 'Data Model', 'Data & Storage'], 'dataFlow', 'dataModel', 'storage'),
+      // spec-kit's Technical Context gives storage as a field.
+      coveredBy: [...names('storage'), 'Entities', 'Key Entities'],
       minWords: 30,
       mentions: [['schema', 'schemas'], ['migration', 'migrations'], ['retention'], ['index', 'indexes', 'indexing', 'indices'], ['regulatory', 'regulation', 'compliance', 'GDPR', 'PII', 'privacy', 'personal data', 'legal']],
       guidance: 'Schemas, migrations, retention, indexing and regulatory constraints.'
@@ -69,6 +77,8 @@ export const specDev: RubricFile = {
       id: 'security',
       title: 'Security & Privacy',
       aliases: aliases('Security & Privacy', ['Security', 'Privacy', 'Security Considerations'], 'security'),
+      // A security principle of a Constitution Check, or a Security field.
+      coveredBy: [...names('security'), 'Authentication', 'Authorization', 'Access Control'],
       minWords: 30,
       mentions: [['authentication', 'authn', 'auth'], ['authorization', 'authz', 'permission', 'permissions', 'access control'], ['secret', 'secrets', 'credential', 'credentials'], ['threat', 'attack', 'vulnerability', 'injection', 'abuse', 'mitigation']],
       guidance: 'The authentication and authorization model, secrets handling and the mitigations for each threat.'
@@ -101,6 +111,9 @@ export const specDev: RubricFile = {
       id: 'artifacts',
       title: 'Artifacts & References',
       aliases: aliases('Artifacts & References', ['References', 'Artifacts', 'Related Documents'], 'references'),
+      // spec-kit lists a feature's companion documents under "Documentation (this feature)". "Artifacts" alone is
+      // as often the build's ("Artifact Strategy": what is deployed) as the plan's references.
+      coveredBy: ['Documentation', 'Documentação', 'Documentación', 'Tài liệu', '文档', '文檔', 'ドキュメント', '문서', ...names('references').filter((name) => !/artifact|artefact|artefat|артефакт|resources/iu.test(name))],
       minWords: 3,
       guidance: 'Links to diagrams, design documents and relevant notes.'
     },
