@@ -162,7 +162,7 @@ describe('the one alternative a plan kept', () => {
     expect(marksChosen(text)).toBe(true)
   })
 
-  it.each(['# Option 1: Single project (DEFAULT)', 'Option 2 - not selected', 'Option 3 (not yet chosen)', 'Option 1 (unselected)', '方案二（未采用）'])('%j is not', (text) => {
+  it.each(['# Option 1: Single project (DEFAULT)', 'Option 2 - not selected', 'Option 3 (not yet chosen)', 'Option 1 (unselected)', '方案二（未采用）', '方案三（未被采用）'])('%j is not', (text) => {
     expect(marksChosen(text)).toBe(false)
   })
 })

@@ -209,12 +209,20 @@ export function isSlotDescription(text: string): boolean {
 
 // "- SELECTED", "(chosen)", "✅", "escolhida", "ausgewählt", "выбран", "采用": the author's mark of a decision.
 const CHOSEN =
-  /(?<![\p{L}\p{N}])(?<!(?:not|never|nicht|não|nao|no|pas|не|chưa|không)(?:\s+(?:yet|noch|ainda|todavía|encore|ещё|еще))?\s+)(?:selected|chosen|picked|adopted|our choice|in use|selecionad[oa]|seleccionad[oa]|escolhid[oa]|elegid[oa]|adotad[oa]|adoptad[oa]|choisie?|s[eé]lectionn[eé]e?|retenue?|gew[aä]hlt|ausgew[aä]hlt|выбран[оаы]?|đã chọn|được chọn)(?![\p{L}\p{N}])|(?<!未|不|未被)(?:已选|选定|選定|采用|採用|选中|選択済み)|선택됨|채택|[✅✔☑✓]/iu
+  /(?<![\p{L}\p{N}])(?:selected|chosen|picked|adopted|our choice|in use|selecionad[oa]|seleccionad[oa]|escolhid[oa]|elegid[oa]|adotad[oa]|adoptad[oa]|choisie?|s[eé]lectionn[eé]e?|retenue?|gew[aä]hlt|ausgew[aä]hlt|выбран[оаы]?|đã chọn|được chọn)(?![\p{L}\p{N}])|已选|选定|選定|采用|採用|选中|選択済み|선택됨|채택|[✅✔☑✓]/giu
+// Checked on the few characters before a mark, never by a lookbehind that could rescan a long line at every position.
+const NEGATED = /(?:(?<![\p{L}\p{N}])(?:not|never|nicht|não|nao|no|pas|не|chưa|không)(?:\s+(?:yet|noch|ainda|todavía|encore|ещё|еще))?\s+|[未不]被?)$/iu
+// The label's own line says whether it is chosen; the rest of a long line is not read.
+const CHOSEN_LINE_LIMIT = 400
 
 /**
  * Whether a line marks the alternative it labels as the one chosen: "Option 1:
- * Single project - SELECTED". "not selected" is no such mark.
+ * Single project - SELECTED". "not selected" and "未采用" are no such mark.
  */
 export function marksChosen(text: string): boolean {
-  return CHOSEN.test(text.normalize('NFKC').replace(INVISIBLE, ''))
+  const line = text.slice(0, CHOSEN_LINE_LIMIT).normalize('NFKC').replace(INVISIBLE, '')
+  for (const match of line.matchAll(CHOSEN)) {
+    if (!NEGATED.test(line.slice(Math.max(0, match.index - 24), match.index))) return true
+  }
+  return false
 }

@@ -250,9 +250,30 @@ function itemLabel(text: string): string {
  * the template trees and their markers live in code blocks, which stay leftovers.
  */
 export function formatDescriptionLines(model: PlanModel, file: string): (line: number) => boolean {
-  const ranges = model.lists.filter((list) => list.lead !== null && isFormatIntroduction(list.lead, file)).map((list) => [list.line, list.endLine] as const)
+  const ranges = model.lists
+    .filter((list) => list.lead !== null && isFormatIntroduction(list.lead, file))
+    .map((list) => [list.line, list.endLine] as [number, number])
+    .sort((a, b) => a[0] - b[0])
   if (ranges.length === 0) return () => false
-  return (line) => ranges.some(([from, to]) => line >= from && line <= to)
+  // Nested lists overlap: merged, the ranges are disjoint and sorted, and a line is looked up in log time.
+  const merged: Array<[number, number]> = []
+  for (const range of ranges) {
+    const last = merged[merged.length - 1]
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1])
+    else merged.push([...range])
+  }
+  return (line) => {
+    let low = 0
+    let high = merged.length - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const [from, to] = merged[middle]!
+      if (line < from) high = middle - 1
+      else if (line > to) low = middle + 1
+      else return true
+    }
+    return false
+  }
 }
 
 /** Prose that counts as content: not headings, not code, not raw HTML. */
