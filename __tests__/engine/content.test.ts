@@ -1,5 +1,6 @@
 import { checkPlan } from '../../src/engine/check.js'
-import { isBlankText, isDeferral, isMarkerMention } from '../../src/engine/text.js'
+import { buildModel } from '../../src/engine/model.js'
+import { isBlankText, isDeferral, isFormatIntroduction, isMarkerMention, isSlotDescription, marksChosen } from '../../src/engine/text.js'
 import { finalizeRubric } from '../../src/rubric/resolve.js'
 import type { RubricFile } from '../../src/rubric/schema.js'
 import { brief, checkText, preset } from '../../test-support/engine.js'
@@ -90,6 +91,79 @@ describe('a marker mentioned is not a marker left', () => {
     }
     const result = check(lines('# Plan', '', 'Storage: [NEEDS CLARIFICATION: which database?]', '', '- [x] All NEEDS CLARIFICATION resolved'), file)
     expect(brief(result)).toEqual(['placeholder@3'])
+  })
+})
+
+describe('the format of another file is not a blank of the plan', () => {
+  it.each([
+    'Consolidate findings in `research.md` using format:',
+    'Each entry of docs/decisions.md follows this structure:',
+    'We ran the spikes first. Record each in spikes/log.md with the template:',
+    'Registre cada decisão em `research.md` no formato:',
+    'Jede Entscheidung in entscheidungen.md nach dieser Vorlage:',
+    '每个决定按以下格式写入 research.md：'
+  ])('%j introduces a format', (text) => {
+    expect(isFormatIntroduction(text, 'specs/001-x/plan.md')).toBe(true)
+  })
+
+  it.each([
+    ['no file named', 'Fill in the rest using format:'],
+    ['only this plan named', 'Complete `plan.md` using format:'],
+    ['no word of format', 'Put the answers in `research.md`:'],
+    ['no colon at the end', 'Answers go in research.md using the format below.'],
+    ['the file in an earlier sentence', 'See research.md. Fill in the rest using format:']
+  ])('a sentence with %s does not', (_name, text) => {
+    expect(isFormatIntroduction(text, 'specs/001-x/plan.md')).toBe(false)
+  })
+
+  it.each(['[what was chosen]', '[why chosen]', '<why it was rejected>', '[e.g., the library picked]'])('%j describes a slot', (text) => {
+    expect(isSlotDescription(text)).toBe(true)
+  })
+
+  it.each(['[DATE]', '[FEATURE]', '[REMOVE IF UNUSED]', '<reason>', '[link]', 'NEEDS CLARIFICATION', '[what was chosen] and more'])('%j is a token, not a description', (text) => {
+    expect(isSlotDescription(text)).toBe(false)
+  })
+
+  it('gives each list the paragraph that leads into it, in a list item or above it', () => {
+    const model = buildModel(lines('1. Write `notes.md` using format:', '   - Decision: [what]', '', 'Plain words.', '', '- one', '- two', '', '## Next', '', '- alone'))
+    expect(model.lists.map((list) => [list.line, list.endLine, list.lead])).toEqual([
+      [1, 2, null],
+      [2, 2, 'Write notes.md using format:'],
+      [6, 7, 'Plain words.'],
+      [11, 11, null]
+    ])
+  })
+
+  it('takes the slots of such a list as mentions under any rubric, and keeps the plan\'s own', async () => {
+    const plan = lines(
+      '# Plan',
+      '',
+      '## Approach',
+      '',
+      'We cache lookups for a day and record each choice in `choices.md` using format:',
+      '',
+      '- Choice: [e.g., the cache picked]',
+      '- Owner: [e.g., the team that runs it]',
+      '- Decisions: [e.g., what else was weighed]',
+      '',
+      'Cache size: [e.g., 512 MB]'
+    )
+    const placeholders = async (rubric: string) =>
+      (await checkText(plan, rubric)).findings.filter((finding) => finding.ruleId === 'placeholder').map((finding) => `${finding.line}:${finding.message}`)
+    // "Decisions" names a section both rubrics require: a slot labelled with it is the plan's own blank.
+    for (const rubric of ['generic', 'spec-dev']) {
+      expect(await placeholders(rubric)).toEqual(['9:Placeholder "[e.g., what else was weighed]" left in the plan', '11:Placeholder "[e.g., 512 MB]" left in the plan'])
+    }
+  })
+})
+
+describe('the one alternative a plan kept', () => {
+  it.each(['# Option 1: Single service - SELECTED', 'Option 2 (chosen)', 'Option B ✅', 'Opção 3 — selecionada', 'Вариант 2 (выбран)', '方案二（采用）'])('%j is marked chosen', (text) => {
+    expect(marksChosen(text)).toBe(true)
+  })
+
+  it.each(['# Option 1: Single project (DEFAULT)', 'Option 2 - not selected', 'Option 3 (not yet chosen)', 'Option 1 (unselected)', '方案二（未采用）', '方案三（未被采用）'])('%j is not', (text) => {
+    expect(marksChosen(text)).toBe(false)
   })
 })
 

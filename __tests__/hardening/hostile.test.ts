@@ -6,6 +6,9 @@
 // would trip the Jest timeouts.
 import { readFileSync } from 'node:fs'
 import { checkPlan, MAX_NESTING, nestingGuard } from '../../src/engine/check.js'
+import { formatDescriptionLines } from '../../src/engine/lookup.js'
+import type { PlanModel } from '../../src/engine/model.js'
+import { marksChosen } from '../../src/engine/text.js'
 import type { PlanResult, RunResult } from '../../src/engine/types.js'
 import { renderComment } from '../../src/report/comment.js'
 import { renderJson, renderMarkdown, renderSarif, renderText } from '../../src/report/index.js'
@@ -123,6 +126,20 @@ describe("plan-gate's own code on hostile shapes, without a deadline", () => {
     expect(renderText(run, { color: false }).length).toBeGreaterThan(0)
     expect(renderComment(run, { version: 'test' }).length).toBeLessThan(200_000)
   }, 300_000)
+
+  it('looks lines up among tens of thousands of nested format lists, and reads a long option line, in linear time', () => {
+    // Lists as the model gives them, 20,000 deep (parsing such a plan alone takes long): every range holds the next.
+    const lists = Array.from({ length: 20_000 }, (_, index) => ({ line: index + 1, endLine: 40_000 - index, nested: true, lead: `Write \`n${index}.md\` using format:`, section: null }))
+    const model = { lists } as unknown as PlanModel
+    const started = Date.now()
+    const inFormat = formatDescriptionLines(model, 'plan.md')
+    let found = 0
+    for (let line = 1; line <= 40_001; line++) if (inFormat(line)) found++
+    expect(found).toBe(40_000)
+    expect(marksChosen(`# Option 1: One service${' '.repeat(300_000)}selected`)).toBe(false)
+    expect(marksChosen(`# Option 1: One service - ${'\u00A0'.repeat(300_000)}`)).toBe(false)
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
 
   it('reads a declared gate past a 300,000-space run', async () => {
     const text = `# Plan\n\nGate:${' '.repeat(300_000)}FAIL — waiting on review\n`

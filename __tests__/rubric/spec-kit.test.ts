@@ -121,6 +121,110 @@ describe('the spec-kit preset', () => {
     expect(found).toEqual(['30:Placeholders "[REMOVE IF UNUSED]", "# Option 2:", "[same as the single project above]" left in the plan (in a code block)'])
   })
 
+  describe('the option labels of the structure tree', () => {
+    const withTree = (lines: string[]) => FINISHED.replace(/```text\n[\s\S]*?```/, ['```text', ...lines, '```'].join('\n'))
+    const placeholders = async (lines: string[]) =>
+      (await checkText(withTree(lines), 'spec-kit')).findings.filter((finding) => finding.ruleId === 'placeholder').map((finding) => `${finding.line}:${finding.message}`)
+
+    it.each([
+      ['SELECTED after a dash', '# Option 1: One service - SELECTED'],
+      ['(chosen)', '# Option 2: Server and client (chosen)'],
+      ['a check mark', '# Option 1: One service ✅'],
+      ['a Portuguese word form', '# Option 3: Aplicativo e API — escolhida'],
+      ['a German word form', '# Option 1: Ein Dienst (ausgewählt)']
+    ])('takes the one option kept and marked chosen with %s as the plan\'s decision', async (_name, label) => {
+      expect(await placeholders([label, 'internal/invitations/handler.go', 'internal/invitations/store.go'])).toEqual([])
+    })
+
+    it('still fails a single option left without a mark of choice', async () => {
+      expect(await placeholders(['# Option 1: One service (DEFAULT)', 'internal/invitations/handler.go'])).toEqual([
+        '30:Placeholder "# Option 1:" left in the plan (in a code block)'
+      ])
+    })
+
+    it.each([
+      ['not selected', '# Option 1: One service - not selected'],
+      ['not yet chosen', '# Option 1: One service (not yet chosen)']
+    ])('does not take "%s" for a choice', async (_name, label) => {
+      expect(await placeholders([label, 'internal/invitations/handler.go'])).toEqual(['30:Placeholder "# Option 1:" left in the plan (in a code block)'])
+    })
+
+    it('still fails two options left, even when one is marked chosen', async () => {
+      expect(await placeholders(['# Option 1: One service - SELECTED', 'internal/', '', '# Option 2: Server and client', 'server/'])).toEqual([
+        '30:Placeholders "# Option 1:", "# Option 2:" left in the plan (in a code block)'
+      ])
+    })
+
+    it('still fails two options left in separate blocks', async () => {
+      const second = '\n```text\n# Option 2: Server and client - SELECTED\nserver/\n```\n'
+      const result = await checkText(withTree(['# Option 1: One service - SELECTED', 'internal/']).replace('**Structure Decision**', `${second}\n**Structure Decision**`), 'spec-kit')
+      expect(result.findings.filter((finding) => finding.ruleId === 'placeholder').map((finding) => finding.line)).toEqual([30, 36])
+    })
+
+    it('still fails a chosen option beside the template\'s REMOVE IF UNUSED marker or its tree', async () => {
+      expect(await placeholders(['# Option 1: One service - SELECTED [REMOVE IF UNUSED]', 'internal/'])).toEqual([
+        '30:Placeholders "[REMOVE IF UNUSED]", "# Option 1:" left in the plan (in a code block)'
+      ])
+      expect(await placeholders(['# Option 1: One service - SELECTED', 'src/', '└── [same as the service above]'])).toEqual([
+        '30:Placeholders "# Option 1:", "[same as the service above]" left in the plan (in a code block)'
+      ])
+    })
+  })
+
+  describe('the format the plan gives for another file', () => {
+    const withOutline = (outline: string) => FINISHED.replace('## Complexity Tracking', `## Phase 0: Outline & Research\n\n${outline}\n\n## Complexity Tracking`)
+    const placeholders = async (outline: string, file = 'specs/021-team-invitations/plan.md') =>
+      (await checkText(withOutline(outline), 'spec-kit', file)).findings.filter((finding) => finding.ruleId === 'placeholder').map((finding) => finding.message)
+
+    it('takes the slots of a format introduced for a named file as mentions', async () => {
+      const outline = [
+        '1. Look up each open question.',
+        '2. **Write up the answers** in `notes.md` using format:',
+        '   - Decision: [what was picked]',
+        '   - Rationale: [why it was picked]',
+        '   - Alternatives considered: [what else was looked at]',
+        '',
+        '**Output**: notes.md with every question answered'
+      ].join('\n')
+      expect(await placeholders(outline)).toEqual([])
+    })
+
+    it('takes a format given in a paragraph above a list, and other wordings', async () => {
+      expect(await placeholders('Each entry of `decisions/log.md` follows this structure:\n\n- Choice: [what was picked]\n- Why: [why it was picked]')).toEqual([])
+      expect(await placeholders('Cada decisão em research.md segue o formato:\n\n- Decisão: [why it was picked]')).toEqual([])
+    })
+
+    it('keeps the blanks of a list that names no other file, or only this plan', async () => {
+      expect(await placeholders('Fill in the rest using format:\n\n- Owner: [why it was picked]')).toEqual(['Placeholder "[why it was picked]" left in the plan'])
+      expect(await placeholders('Complete plan.md using format:\n\n- Owner: [why it was picked]')).toEqual(['Placeholder "[why it was picked]" left in the plan'])
+      expect(await placeholders('Put the answers in `notes.md`:\n\n- Owner: [why it was picked]')).toEqual(['Placeholder "[why it was picked]" left in the plan'])
+    })
+
+    it('keeps the rubric\'s own fields and sections, template tokens and markers as blanks under a format line', async () => {
+      const outline = [
+        'Copy the context into `context.md` using format:',
+        '',
+        '- **Language/Version**: [e.g., Python 3.11 or NEEDS CLARIFICATION]',
+        '- Storage: [e.g., a database of some kind]',
+        '- Summary: [why it was picked]',
+        '- Date: [DATE]',
+        '- Question: [NEEDS CLARIFICATION: which queue?]'
+      ].join('\n')
+      expect(await placeholders(outline)).toEqual([
+        'Placeholder "[e.g., Python 3.11 or NEEDS CLARIFICATION]" left in the plan',
+        'Placeholder "[e.g., a database of some kind]" left in the plan',
+        'Placeholder "[why it was picked]" left in the plan',
+        'Placeholder "[DATE]" left in the plan',
+        'Placeholder "[NEEDS CLARIFICATION: which queue?]" left in the plan'
+      ])
+    })
+
+    it('keeps the blanks in the plan\'s own text after the format list', async () => {
+      const outline = 'Write `notes.md` in the format:\n\n- Decision: [what was picked]\n\nOur rationale: [why it was picked]'
+      expect(await placeholders(outline)).toEqual(['Placeholder "[why it was picked]" left in the plan'])
+    })
+  })
+
   it('leaves ordinary code, brackets and comments alone', async () => {
     const code = '```ts\ntype Ops = [Add, Remove]\nconst steps = [Describe, render]\n// Option 1: a comment in code is not a template label\n```\n\n<!-- reviewed by the storage team -->\n\nSee [the spec](./spec.md) and [RFC 12].\n'
     const result = await checkText(FINISHED.replace('## Complexity Tracking', `${code}\n## Complexity Tracking`), 'spec-kit')

@@ -161,3 +161,68 @@ const NONE_TEXT = /^(?:none|n\/?a|no (?:known )?(?:gaps?|risks?|issues?|open (?:
 export function isNoneText(text: string): boolean {
   return NONE_TEXT.test(visibleText(text))
 }
+
+// ---- Slots of another file's format, not blanks of this plan ----
+
+// Words that say what follows is the shape of something: "using format:", "with this structure:", "Vorlage:", "格式：".
+const FORMAT_WORD =
+  /(?<![\p{L}\p{N}])(?:formats?|templates?|structure|schema|layout|skeleton|formato|modelo|estrutura|estructura|plantilla|esquema|mod[eè]le|gabarit|sch[eé]ma|vorlage|struktur|gliederung|формат[аеуы]?|шаблон[аеуы]?|структур[аеуы]|định dạng|mẫu|cấu trúc)(?![\p{L}\p{N}])|格式|模板|结构|結構|形式|フォーマット|テンプレート|書式|형식|양식|템플릿|구조/iu
+// A file a plan hands work to: `research.md`, `contracts/api.yaml`, `data-model.md`.
+const FILE_NAME =
+  /(?<![\p{L}\p{N}_./-])((?:[\p{L}\p{N}_.-]+\/)*[\p{L}\p{N}_-]+\.(?:md|markdown|mdx|txt|json|jsonc|ya?ml|toml|csv|tsv|xml|html?|adoc|rst|ini|sql|proto|graphql))(?![\p{L}\p{N}_])/giu
+const SENTENCE_END = /(?<=[.!?。！？])\s+/u
+
+function baseName(file: string): string {
+  return (file.split('/').pop() ?? file).toLowerCase()
+}
+
+/**
+ * Whether a sentence introduces the format of another file: it ends with a
+ * colon, says format, template, structure, schema or layout (in the corpus
+ * languages), and names a file that is not this plan — "Consolidate findings
+ * in `research.md` using format:". The list after it gives that file's slots,
+ * so "[what was chosen]" there is a description, not a blank of the plan. A
+ * plan that writes "format:" above its own blanks names no other file and
+ * keeps them.
+ */
+export function isFormatIntroduction(text: string, ownFile = ''): boolean {
+  const visible = text.normalize('NFKC').replace(INVISIBLE, '').replace(/[*`~]/gu, '').trim()
+  if (!/[:：]$/u.test(visible)) return false
+  const sentence = visible.split(SENTENCE_END).pop() ?? visible
+  if (!FORMAT_WORD.test(sentence)) return false
+  const own = baseName(ownFile)
+  return [...sentence.matchAll(FILE_NAME)].some((match) => baseName(match[1] ?? '') !== own)
+}
+
+/**
+ * A bracketed slot that says in words what goes in it: "[what was chosen]",
+ * "<why it was rejected>". Template tokens ("[DATE]", "[FEATURE]", "<reason>",
+ * "[REMOVE IF UNUSED]") are not descriptions: they stay blanks wherever they stand.
+ */
+export function isSlotDescription(text: string): boolean {
+  if (!/^(?:\[[^[\]]*\]|<[^<>]*>)$/u.test(text)) return false
+  const inside = text.slice(1, -1)
+  return /\p{Ll}/u.test(inside) && /[\p{L}\p{N}][\s,]+[\p{L}\p{N}]/u.test(inside)
+}
+
+// ---- The one alternative a plan kept ----
+
+// "- SELECTED", "(chosen)", "✅", "escolhida", "ausgewählt", "выбран", "采用": the author's mark of a decision.
+const CHOSEN =
+  /(?<![\p{L}\p{N}])(?:selected|chosen|picked|adopted|our choice|in use|selecionad[oa]|seleccionad[oa]|escolhid[oa]|elegid[oa]|adotad[oa]|adoptad[oa]|choisie?|s[eé]lectionn[eé]e?|retenue?|gew[aä]hlt|ausgew[aä]hlt|выбран[оаы]?|đã chọn|được chọn)(?![\p{L}\p{N}])|已选|选定|選定|采用|採用|选中|選択済み|선택됨|채택|[✅✔☑✓]/giu
+// Checked on the few characters before a mark, never by a lookbehind that could rescan a long line at every position.
+const NEGATED = /(?:(?<![\p{L}\p{N}])(?:not|never|nicht|não|nao|no|pas|не|chưa|không)(?:\s+(?:yet|noch|ainda|todavía|encore|ещё|еще))?\s+|[未不]被?)$/iu
+// The label's own line says whether it is chosen; the rest of a long line is not read.
+const CHOSEN_LINE_LIMIT = 400
+
+/**
+ * Whether a line marks the alternative it labels as the one chosen: "Option 1:
+ * Single project - SELECTED". "not selected" and "未采用" are no such mark.
+ */
+export function marksChosen(text: string): boolean {
+  const line = text.slice(0, CHOSEN_LINE_LIMIT).normalize('NFKC').replace(INVISIBLE, '')
+  for (const match of line.matchAll(CHOSEN)) {
+    if (!NEGATED.test(line.slice(Math.max(0, match.index - 24), match.index))) return true
+  }
+  return false
+}

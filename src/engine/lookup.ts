@@ -1,8 +1,8 @@
 import type { Cell, Heading, PlanModel, Table, TaskItem, TextSpan } from './model.js'
 import type { ChecklistSpec, PlaceholderSpec, Rubric, SectionSpec, TableSpec } from '../rubric/schema.js'
 import { literalPattern, regexPattern, type TextMatch, type TextPattern } from './patterns.js'
-import { assignSections, assignTables, bestColumn } from './matching.js'
-import { countWords, isBlankText, isDeferral, isMarkerMention, isNoneText, normalizeText } from './text.js'
+import { assignSections, assignTables, bestColumn, namesRubricItem } from './matching.js'
+import { countWords, isBlankText, isDeferral, isFormatIntroduction, isMarkerMention, isNoneText, isSlotDescription, normalizeText } from './text.js'
 
 // Lookups several rules share, computed once per (model, rubric) pair so that
 // every rule reads the same answer and no work is repeated.
@@ -198,17 +198,33 @@ export function spanPlaceholders(rubric: Rubric, span: TextSpan): Array<TextMatc
   return found
 }
 
+export interface PlaceholderContext {
+  /**
+   * The text is an item of a list that gives another file's format (see
+   * `formatDescriptionLines`): its bracketed slots describe that file's
+   * content, unless its label is one of the rubric's own fields or sections.
+   */
+  formatDescription?: boolean
+}
+
 /**
  * Placeholders in text: a marker spoken about ("0 NEEDS CLARIFICATION") is not
- * one, and a placeholder inside another (`[NEEDS CLARIFICATION: …]`) is the
- * outer one only: one gap, one finding.
+ * one, a slot of another file's format ("- Decision: [what was chosen]" under
+ * "in research.md using format:") is not one, and a placeholder inside another
+ * (`[NEEDS CLARIFICATION: …]`) is the outer one only: one gap, one finding.
  */
-export function placeholderMatches(rubric: Rubric, text: string): Array<TextMatch & { spec: PlaceholderSpec }> {
-  const found: Array<TextMatch & { spec: PlaceholderSpec }> = []
+export function placeholderMatches(rubric: Rubric, text: string, context: PlaceholderContext = {}): Array<TextMatch & { spec: PlaceholderSpec }> {
+  let found: Array<TextMatch & { spec: PlaceholderSpec }> = []
   for (const { spec, pattern } of placeholderPatterns(rubric)) {
     for (const match of pattern.findAll(text)) {
       if (!isMarkerMention(text, match.index, match.length)) found.push({ ...match, spec })
     }
+  }
+  if (context.formatDescription && found.length > 0 && !namesRubricItem(itemLabel(text), rubric)) {
+    // A slot that itself holds a marker ("[NEEDS CLARIFICATION: …]") is a blank wherever it stands.
+    const holdsMarker = (slot: TextMatch): boolean =>
+      found.some((other) => other !== slot && other.index >= slot.index && other.index + other.length <= slot.index + slot.length)
+    found = found.filter((match) => !isSlotDescription(match.text) || holdsMarker(match))
   }
   if (found.length < 2) return found
   found.sort((a, b) => a.index - b.index || b.length - a.length)
@@ -220,6 +236,44 @@ export function placeholderMatches(rubric: Rubric, text: string): Array<TextMatc
     end = Math.max(end, match.index + match.length)
   }
   return outer
+}
+
+/** What a list item names before its colon: "Decision" in "Decision: [what was chosen]". */
+function itemLabel(text: string): string {
+  const colon = text.search(/[:：]/u)
+  return colon > 0 && colon <= 80 ? text.slice(0, colon) : ''
+}
+
+/**
+ * Lines of lists that give the format of another file: lists whose lead
+ * sentence says so and names that file (`isFormatIntroduction`). Only lists:
+ * the template trees and their markers live in code blocks, which stay leftovers.
+ */
+export function formatDescriptionLines(model: PlanModel, file: string): (line: number) => boolean {
+  const ranges = model.lists
+    .filter((list) => list.lead !== null && isFormatIntroduction(list.lead, file))
+    .map((list) => [list.line, list.endLine] as [number, number])
+    .sort((a, b) => a[0] - b[0])
+  if (ranges.length === 0) return () => false
+  // Nested lists overlap: merged, the ranges are disjoint and sorted, and a line is looked up in log time.
+  const merged: Array<[number, number]> = []
+  for (const range of ranges) {
+    const last = merged[merged.length - 1]
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1])
+    else merged.push([...range])
+  }
+  return (line) => {
+    let low = 0
+    let high = merged.length - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const [from, to] = merged[middle]!
+      if (line < from) high = middle - 1
+      else if (line > to) low = middle + 1
+      else return true
+    }
+    return false
+  }
 }
 
 /** Prose that counts as content: not headings, not code, not raw HTML. */

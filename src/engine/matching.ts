@@ -2,7 +2,7 @@ import type { Field, Heading, Table } from './model.js'
 import type { ColumnSpec, FieldSpec, SectionSpec, TableSpec } from '../rubric/schema.js'
 import { lexicon, type Concept, type ConceptId } from '../rubric/presets/lexicon.js'
 import { assign, type Pairing } from './assign.js'
-import { keyWords, matchScore, nameReadings, normalizeTitle, type KeyWords, type NameReading } from './text.js'
+import { keyWords, matchScore, nameReadings, normalizeText, normalizeTitle, type KeyWords, type NameReading } from './text.js'
 
 // Which heading is which rubric section, which table which rubric table, which
 // header cell which column and which label which field: every part of the plan
@@ -306,6 +306,18 @@ export function bestField(fields: readonly Field[], spec: FieldSpec): Field | un
     }
   }
   return best
+}
+
+/**
+ * Whether a name is one the rubric gives its own fields or sections: such a
+ * label ("Storage", "Summary") is the plan's own part wherever it is written.
+ */
+export function namesRubricItem(name: string, rubric: { fields: readonly FieldSpec[]; sections: readonly SectionSpec[] }): boolean {
+  if (name.trim() === '') return false
+  const field: Field = { label: name, normalizedLabel: normalizeText(name), value: '', line: 0, column: 0, section: null }
+  if (rubric.fields.some((spec) => bestField([field], spec) !== undefined)) return true
+  const readings = nameReadings(name)
+  return rubric.sections.some((section) => score(readings, wantedWords(section, [section.title, ...section.aliases])) === 1)
 }
 
 function atEdge(name: readonly string[], wanted: readonly string[]): boolean {

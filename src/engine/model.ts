@@ -106,7 +106,14 @@ export interface ProseBlock {
 
 export interface ListBlock {
   line: number
+  endLine: number
   nested: boolean
+  /**
+   * The paragraph right before the list in the same container (the item that
+   * holds a nested list, or the paragraph above a list), visible text: the
+   * sentence that says what the list is ("… using format:").
+   */
+  lead: string | null
   section: number | null
 }
 
@@ -173,6 +180,9 @@ function blankFrontMatter(text: string, lines: readonly string[]): string {
   return text
 }
 
+// What introduces a list is its lead paragraph's last sentence: the end of a long paragraph is enough.
+const LEAD_LIMIT = 400
+
 interface Frame {
   node: Nodes
   inQuote: boolean
@@ -208,6 +218,8 @@ class Collector {
   private readonly gateProblems: GateProblem[] = []
   private readonly lists: Array<Omit<ListBlock, 'section'>> = []
   private readonly images: Array<Omit<ImageRef, 'section'>> = []
+  /** Each list's lead paragraph, found when its container is walked: a node does not know its siblings. */
+  private readonly listLeads = new Map<Nodes, string>()
   /** First lines of unticked task items: `- [ ] Gate: PASS` is a box still to tick, not a verdict. */
   private readonly openTaskLines = new Set<number>()
   /** Set right after a `## Gate` heading: the paragraph that follows it may hold the verdict alone. */
@@ -225,7 +237,12 @@ class Collector {
         const childQuote = inQuote || node.type === 'blockquote'
         const childNested = nested || node.type !== 'root'
         const children = (node as Parent).children as RootContent[]
-        for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, inQuote: childQuote, nested: childNested })
+        for (let i = children.length - 1; i >= 0; i--) {
+          const child = children[i]!
+          const before = children[i - 1]
+          if (child.type === 'list' && before?.type === 'paragraph') this.listLeads.set(child, visibleText(before.children).slice(-LEAD_LIMIT))
+          stack.push({ node: child, inQuote: childQuote, nested: childNested })
+        }
       }
     }
   }
@@ -292,7 +309,7 @@ class Collector {
       case 'list': {
         if (start) {
           const nestedList = node.children.some((item) => item.children.some((child) => child.type === 'list'))
-          this.lists.push({ line: start.line, nested: nestedList })
+          this.lists.push({ line: start.line, endLine: node.position?.end.line ?? start.line, nested: nestedList, lead: this.listLeads.get(node) ?? null })
         }
         return true
       }

@@ -253,5 +253,5 @@ export function excerpt(text: string, max = 80): string {
 }
 
 // Deferrals, blanks and marker mentions live beside the rest of the text layer, read by every rule.
-export { isBlankText, isDeferral, isMarkerMention, isNoneText, visibleText, type DeferralOptions } from './deferral.js'
+export { isBlankText, isDeferral, isFormatIntroduction, isMarkerMention, isNoneText, isSlotDescription, marksChosen, visibleText, type DeferralOptions } from './deferral.js'
 export { wordForms, mentionsWordForm, type WordForms } from './wording.js'

@@ -228,7 +228,8 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     caseSensitive: placeholder.caseSensitive ?? false,
     severity: placeholder.severity,
     inComments: placeholder.inComments ?? false,
-    inCode: placeholder.inCode ?? false
+    inCode: placeholder.inCode ?? false,
+    alternatives: placeholder.alternatives ?? false
   }))
   // Compile once here so a pattern problem surfaces at load time, not mid-check.
   for (const placeholder of placeholders) {

@@ -133,7 +133,13 @@ export const placeholderSchema = z
     caseSensitive: z.boolean().optional(),
     severity: severity.optional(),
     inComments: z.boolean().optional().describe('Also look inside HTML comments, where templates hide their instructions (default false).'),
-    inCode: z.boolean().optional().describe('Also look inside code blocks, where templates put example trees and option labels (default false).')
+    inCode: z.boolean().optional().describe('Also look inside code blocks, where templates put example trees and option labels (default false).'),
+    alternatives: z
+      .boolean()
+      .optional()
+      .describe(
+        'The text labels one of several alternatives a template offers ("# Option 1:", "# Option 2:"), for the author to keep one: a plan where it is found just once, on a line that marks it chosen ("- SELECTED", "(chosen)", "✅", "escolhida", "ausgewählt", …), with no other leftover in the same block, has made its decision (default false).'
+      )
   })
   .describe('Text that marks an unfinished plan.')
 
@@ -326,6 +332,7 @@ export interface PlaceholderSpec {
   severity?: SeverityOption
   inComments: boolean
   inCode: boolean
+  alternatives: boolean
 }
 
 export interface BlockSpec {

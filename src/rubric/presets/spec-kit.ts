@@ -106,7 +106,8 @@ export const specKit: RubricFile = {
     ...commonPlaceholders.map((placeholder) => (placeholder.id === 'action-required' ? { ...placeholder, inComments: true } : placeholder)),
     { id: 'template-instruction', regex: TEMPLATE_INSTRUCTION, caseSensitive: true, severity: 'error', inCode: true },
     { id: 'remove-if-unused', text: '[REMOVE IF UNUSED]', caseSensitive: true, severity: 'error', inCode: true, inComments: true },
-    // The option trees sit in a code block, each option behind a `# Option N:` comment line.
-    { id: 'option-label', regex: String.raw`^\s*#\s*Option [1-9][0-9]?\s*[:：]`, severity: 'error', inCode: true }
+    // The option trees sit in a code block, each option behind a `# Option N:` comment line;
+    // the one option a plan kept and marked chosen is its decision.
+    { id: 'option-label', regex: String.raw`^\s*#\s*Option [1-9][0-9]?\s*[:：]`, severity: 'error', inCode: true, alternatives: true }
   ]
 }
