@@ -111,6 +111,7 @@ export function layerProblems(base: RubricFile, layer: RubricFile, merged: Rubri
       else throw error
     }
   }
+  ;(layer.sections ?? []).forEach((item, index) => checkPattern(item.inline, ['sections', index, 'inline']))
   ;(layer.blocks ?? []).forEach((item, index) => {
     checkPattern(item.heading, ['blocks', index, 'heading'])
     checkPattern(item.items?.under, ['blocks', index, 'items', 'under'])
@@ -166,6 +167,7 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     id: section.id,
     title: section.title ?? section.id,
     aliases: section.aliases ?? [],
+    inline: section.inline,
     required: section.required ?? true,
     severity: section.severity,
     level: section.level,
@@ -271,6 +273,7 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     cited: { ...reference.cited },
     level: reference.level ?? 'items',
     unknown: reference.unknown ?? 'warning',
+    partial: reference.partial,
     severity: reference.severity
   }))
   return {

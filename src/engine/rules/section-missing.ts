@@ -1,11 +1,12 @@
 import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { missingSectionAnchor, sectionHeadings } from '../lookup.js'
+import { inlineSectionLines, missingSectionAnchor, sectionHeadings } from '../lookup.js'
 
 export const sectionMissing: Rule = {
   id: 'section-missing',
   title: 'Missing section',
   description:
     'A section the rubric requires has no heading in the plan (matched by title or alias, ignoring numbering, emoji, case and punctuation). ' +
+    'A section the rubric lets a plan spread over its lines (`inline`, e.g. a `Validates: Requirements 1.2` line under each property) is present when such a line is. ' +
     'It is reported where the section belongs: after the rubric section before it. A table, checklist or field the rubric places in that section is part of the same gap, not a finding of its own.',
   defaultSeverity: 'error',
   hint: 'Add a heading for the section and fill it in; `plan-gate template <rubric>` prints every required heading.',
@@ -17,6 +18,7 @@ export const sectionMissing: Rule = {
     const found = sectionHeadings(model, rubric)
     for (const section of rubric.sections) {
       if (!section.required || isOff(section.severity) || found.get(section.id)) continue
+      if (inlineSectionLines(model, rubric, section.id).length > 0) continue
       const { line, before } = missingSectionAnchor(model, rubric, section.id)
       const aliases = section.aliases.length > 0 ? ` (or ${section.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : ''
       const contents = [
