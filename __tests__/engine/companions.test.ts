@@ -173,11 +173,115 @@ references:
 })
 
 describe('the kiro preset', () => {
+  // A Kiro design without a traceability table: each correctness property names the criteria it validates.
+  const propertyDesign = (validates: string) => `# Design: Invoice Archive
+
+## Overview
+
+Archives paid invoices nightly so that the ledger stays small.
+
+## Architecture
+
+A scheduled job moves paid invoices from the ledger table to cold storage.
+
+## Components and Interfaces
+
+- ArchiveJob: selects paid invoices older than ninety days and moves them.
+
+## Data Models
+
+- ArchivedInvoice: id, paidAt, archivedAt.
+
+## Correctness Properties
+
+### Property 1: Nothing unpaid moves
+
+For any invoice that is not paid, the job SHALL leave it in the ledger.
+
+**Validates: Requirements ${validates}**
+
+## Error Handling
+
+A failed move is retried on the next run; the invoice stays in the ledger meanwhile.
+
+## Testing Strategy
+
+Property tests over generated ledgers; one integration test against a scratch database.
+`
+  const kiroCompanions = (tasks: string): CompanionContent[] => [
+    { id: 'requirements', file: 'feature/requirements.md', content: REQUIREMENTS },
+    { id: 'tasks', file: 'feature/tasks.md', content: tasks }
+  ]
+
+  it('takes Kiro\'s "Validates: Requirements" lines as the traceability, and reads the ids they cite', async () => {
+    const rubric = await preset('kiro')
+    const tasks = '- [ ] 1. Archive job\n  - _Requirements: 1.1, 1.2, 2.1_\n'
+    expect(brief(check(propertyDesign('1.1, 1.2, 2.1'), rubric, kiroCompanions(tasks)))).toEqual([])
+    const partial = check(propertyDesign('1.1'), rubric, kiroCompanions(tasks))
+    expect(partial.findings.map((finding) => `${finding.ruleId} ${finding.severity} ${finding.message}`)).toEqual([
+      'reference-missing error Requirement 1.2 (Requirement 1: Upload, feature/requirements.md:5) is not cited in feature/design.md',
+      'reference-missing error Requirement 2.1 (Requirement 2: Report, feature/requirements.md:12) is not cited in feature/design.md'
+    ])
+  })
+
+  it('still misses the traceability when no line names a requirement id', async () => {
+    const design = propertyDesign('1.1').replace('**Validates: Requirements 1.1**', 'Validates the payment rule.')
+    const missing = check(design, await preset('kiro')).findings.filter((finding) => finding.ruleId === 'section-missing')
+    expect(missing.map((finding) => `${finding.severity} ${finding.message.split(":")[0]}`)).toEqual(['error Missing section "Requirements Traceability"'])
+  })
+
+  it('warns, without failing, about a design with no Data Models: cc-sdd asks only for the data a feature changes', async () => {
+    const design = propertyDesign('1.1, 1.2, 2.1').replace(/## Data Models\n\n.*\n\n/u, '')
+    const result = check(design, await preset('kiro'))
+    expect(result.findings.map((finding) => `${finding.ruleId}@${finding.line} ${finding.severity}`)).toEqual(['section-missing@15 warning'])
+    expect(result.verdict).toBe('PASS')
+  })
+
+  it('fails a requirement no task cites, and only warns about one whose other criteria a task cites', async () => {
+    const design = propertyDesign('1.1, 1.2, 2.1')
+    const result = check(design, await preset('kiro'), kiroCompanions('- [ ] 1. Archive job\n  - _Requirements: 1.1_\n'))
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.severity} ${finding.message.split(' (')[0]}`)).toEqual([
+      'reference-missing error Requirement 2.1',
+      'reference-missing warning Requirement 1.2'
+    ])
+  })
+
   it('counts a numbered "Feature Classification & Scope" opening, as cc-sdd designs write it, as the Overview', async () => {
     const design = '# Design\n\n## 1. Feature Classification & Scope\n\n- Extension of the pipeline; out of scope: the logger.\n'
     const missing = check(design, await preset('kiro')).findings.filter((finding) => finding.ruleId === 'section-missing').map((finding) => finding.message)
     expect(missing).toHaveLength(6)
     expect(missing.some((message) => message.includes('"Overview"'))).toBe(false)
+  })
+})
+
+describe('the openspec preset', () => {
+  it('takes task groups under unnumbered headings as tasks, warning only about the numbering its template uses', async () => {
+    const tasks = '# Tasks\n\n## Storage\n\n- [ ] Add the exports table\n- [x] Write the migration\n\n## API\n\n- [ ] Add the download endpoint\n'
+    const result = check(tasks, await preset('openspec-tasks'), undefined, 'openspec/changes/x/tasks.md')
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['block-missing warning'])
+    expect(result.verdict).toBe('PASS')
+  })
+
+  it('still fails a tasks file with no task items at all', async () => {
+    const result = check('# Tasks\n\n## 1. Storage\n\nAdd the exports table, then the endpoint.\n', await preset('openspec-tasks'), undefined, 'openspec/changes/x/tasks.md')
+    expect(result.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.ruleId)).toEqual(['checklist-missing'])
+  })
+
+  it('takes an Architecture section whose parts are the choices and their reasons as the Decisions', async () => {
+    const design = [
+      '# Design',
+      '## Context',
+      'Exports run inside the request today and time out.',
+      '## Goals / Non-Goals',
+      'Goal: exports finish for large accounts. Non-goal: new formats.',
+      '## Architecture',
+      '### A) A queue for exports',
+      'A worker takes export jobs from a queue, so that requests return at once; a cron job was rejected because it delays small exports.',
+      '## Risks / Trade-offs',
+      '- [Queue backlog] → alert on queue age.'
+    ].join('\n\n')
+    const missing = check(design, await preset('openspec')).findings.filter((finding) => finding.ruleId === 'section-missing')
+    expect(missing).toEqual([])
   })
 })
 

@@ -303,3 +303,74 @@ describe('assign', () => {
     expect(assign(3, [])).toEqual([])
   })
 })
+
+describe('what a SpecFlow plan covers without the heading', () => {
+  // The playbook's review asks whether the plan covers error handling and dependencies, not for a heading.
+  const PLAN = lines(
+    '# Plan: Retry queue',
+    '',
+    '## Data Model',
+    '',
+    'A job row gains attempts (integer) and lastError (text), both written by the worker on every failed run of a job.',
+    '',
+    '## CLI Interface',
+    '',
+    '`queue retry <id>` moves a failed job back to pending and prints the new state of the job as one line.',
+    '',
+    '**Exit codes**: 0 moved, 1 no such job, 2 the job is not failed.',
+    '',
+    '## Failure Mode Analysis',
+    '',
+    '| Failure | Detection | Recovery |',
+    '|---|---|---|',
+    '| Worker crash mid-job | heartbeat older than a minute | the job returns to pending |',
+    '',
+    '## Overview of the build',
+    '',
+    'No new dependency: the queue table and the worker already exist and nothing else reads them.',
+    '',
+    '## Test Strategy',
+    '',
+    'Unit tests for the retry rule and one end-to-end run of the CLI against a scratch database with a failed job.'
+  )
+
+  it('takes a command\'s exit codes as error handling and a stated dependency stance as the dependencies', async () => {
+    const missing = (await checkText(PLAN, 'specflow')).findings.filter((finding) => finding.ruleId === 'section-missing' && finding.severity === 'error')
+    expect(missing.map((finding) => finding.message.split(':')[0])).toEqual([])
+  })
+
+  it('takes a Graceful Degradation part as error handling and a Blast Radius part as the dependencies', async () => {
+    const text = PLAN.replace('**Exit codes**: 0 moved, 1 no such job, 2 the job is not failed.', 'It prints the job.')
+      .replace('No new dependency: the queue table', 'The queue table')
+      .replace('## Overview of the build', '### Graceful Degradation\n\nWithout the queue table the worker logs and sleeps.\n\n### Blast Radius\n\nOnly the billing worker reads the queue; the web app does not.\n\n## Overview of the build')
+    const found = await checkText(text, 'specflow')
+    expect(found.findings.filter((finding) => finding.ruleId === 'section-missing' && finding.severity === 'error')).toEqual([])
+  })
+
+  it('still misses both when the plan says nothing of them', async () => {
+    const text = PLAN.replace('**Exit codes**: 0 moved, 1 no such job, 2 the job is not failed.', 'It prints the job.').replace('No new dependency: the queue table', 'The queue table')
+    const missing = (await checkText(text, 'specflow')).findings.filter((finding) => finding.ruleId === 'section-missing' && finding.severity === 'error')
+    expect(missing.map((finding) => finding.message.split(':')[0])).toEqual(['Missing section "Error Handling Strategy"', 'Missing section "Dependencies"'])
+  })
+})
+
+describe('spec-kit\'s Technical Context and structure under other names', () => {
+  it('reads the Korean labels of a stack list: the SDK as the dependencies, the deployment target as the platform', async () => {
+    const text = lines(
+      '## 기술 스택',
+      '',
+      '- **언어/런타임**: Go 1.23',
+      '- **MCP SDK**: mcp-go',
+      '- **배포**: Docker, linux/amd64',
+      '- **저장소**: SQLite'
+    )
+    const missing = (await checkText(text, 'spec-kit')).findings.filter((finding) => finding.ruleId === 'field-missing').map((finding) => finding.message.split('"')[1])
+    expect(missing).not.toContain('Primary Dependencies')
+    expect(missing).not.toContain('Target Platform')
+  })
+
+  it.each(['File Changes', '変更点（予定）'])('takes a "%s" list of the files a feature touches as its Project Structure', async (heading) => {
+    const text = lines('# Plan', '', `## ${heading}`, '', '- `src/server/listener.ts`: reconnect after a reload', '- `test/listener.test.ts`: the reload case')
+    expect((await found(text, 'spec-kit'))['project-structure']?.replace(/[（(].*$/u, '')).toBe(heading.replace(/（.*$/u, ''))
+  })
+})

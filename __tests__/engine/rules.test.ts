@@ -1,6 +1,8 @@
 import { checkPlan } from '../../src/engine/check.js'
 import type { Rule } from '../../src/engine/rule.js'
 import { rules } from '../../src/engine/rules/index.js'
+import { ConfigError } from '../../src/rubric/errors.js'
+import { RubricLoader } from '../../src/rubric/load.js'
 import { finalizeRubric } from '../../src/rubric/resolve.js'
 import type { Rubric, RubricFile } from '../../src/rubric/schema.js'
 import { brief, checkText, preset } from '../../test-support/engine.js'
@@ -54,6 +56,48 @@ describe('sections', () => {
     expect(thin.findings[0]!.message).toBe('Section "Overview" has 3 words; expected at least 5')
     expect(brief(thin)).toEqual(['section-too-short@1', 'placeholder@3', 'placeholder@3', 'placeholder@3'])
     expect(thin.findings.slice(1).map((finding) => finding.column)).toEqual([25, 29, 33])
+  })
+})
+
+describe('where a missing section is reported', () => {
+  const file: RubricFile = {
+    sections: [
+      { id: 'context', title: 'Context' },
+      { id: 'decisions', title: 'Decisions' },
+      { id: 'risks', title: 'Risks' }
+    ]
+  }
+
+  it('after the part holding a subsection that matched the section before it, not between that part\'s subsections', () => {
+    const text = lines('# Plan', '', '## Context', '', 'Two services share a cache.', '', '## Components', '', '### Cache', '', '#### Decisions', '', 'Keep the TTL short.', '', '### Queue', '', 'At least once.', '', '## Rollout', '', 'Behind a flag.')
+    const result = check(text, file)
+    expect(result.findings.map((finding) => `${finding.ruleId}@${finding.line} ${finding.message.split(': ')[0]}`)).toEqual(['section-missing@19 Missing section "Risks"'])
+    expect(result.findings[0]!.message).toContain('before "Rollout"')
+  })
+
+  it('at the end of the plan when no part follows', () => {
+    const text = lines('## Context', '', 'Two services share a cache.', '', '## Components', '', '### Decisions', '', 'Keep the TTL short.', '', '### Queue', '', 'At least once.')
+    expect(brief(check(text, file))).toEqual(['section-missing@13'])
+  })
+})
+
+describe('a section spread over the plan (inline)', () => {
+  const file: RubricFile = {
+    sections: [
+      { id: 'summary', title: 'Summary' },
+      { id: 'dependencies', title: 'Dependencies', inline: String.raw`^\W*(?:upstream|downstream)\W*:` }
+    ]
+  }
+
+  it('is present when a line outside code matches its pattern, and missing otherwise', () => {
+    expect(brief(check(lines('## Summary', '', 'Adds export.', '', '**Upstream**: the billing feed'), file))).toEqual([])
+    expect(brief(check(lines('## Summary', '', 'Adds export.', '', '```', 'Upstream: in code only', '```'), file))).toEqual(['section-missing@7'])
+  })
+
+  it('rejects a pattern RE2 cannot compile, naming the field', async () => {
+    const loading = new RubricLoader(async () => "sections:\n  - { id: a, title: A, inline: '(' }\n").load('rubric.yml', null)
+    await expect(loading).rejects.toThrow(ConfigError)
+    await expect(loading).rejects.toMatchObject({ problems: [expect.objectContaining({ path: 'sections[0].inline', message: expect.stringContaining('invalid RE2 pattern') })] })
   })
 })
 

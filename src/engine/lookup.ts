@@ -1,6 +1,6 @@
 import type { Cell, Heading, PlanModel, Table, TaskItem, TextSpan } from './model.js'
 import type { ChecklistSpec, PlaceholderSpec, Rubric, SectionSpec, TableSpec } from '../rubric/schema.js'
-import { literalPattern, regexPattern, type TextMatch, type TextPattern } from './patterns.js'
+import { captureAll, literalPattern, regexPattern, type TextMatch, type TextPattern } from './patterns.js'
 import { assignSections, assignTables, bestColumn, namesRubricItem } from './matching.js'
 import { countWords, isBlankText, isDeferral, isFormatIntroduction, isMarkerMention, isNoneText, isSlotDescription, normalizeText } from './text.js'
 
@@ -52,6 +52,35 @@ function firstAtOrAfter(items: readonly { line: number }[], line: number): numbe
   return low
 }
 
+const inlineCache = new WeakMap<PlanModel, WeakMap<SectionSpec, number[]>>()
+
+/**
+ * The lines outside code that carry a rubric section spread over the plan (its
+ * `inline` pattern), such as a `Validates: Requirements 1.2` line under each
+ * property standing in for a traceability table.
+ */
+export function inlineSectionLines(model: PlanModel, rubric: Rubric, sectionId: string | undefined): number[] {
+  const section = sectionId ? rubric.sections.find((each) => each.id === sectionId) : undefined
+  if (!section?.inline) return []
+  let bySection = inlineCache.get(model)
+  if (!bySection) inlineCache.set(model, (bySection = new WeakMap()))
+  const cached = bySection.get(section)
+  if (cached) return cached
+  const code = new Set<number>()
+  for (const block of model.codeBlocks) for (let line = block.line; line <= block.endLine; line++) code.add(line)
+  const lines: number[] = []
+  model.lines.forEach((text, index) => {
+    if (!code.has(index + 1) && captureAll(section.inline!, false, text).length > 0) lines.push(index + 1)
+  })
+  bySection.set(section, lines)
+  return lines
+}
+
+/** Whether the plan has a rubric section: under a heading of its own, or spread over the plan as its inline lines. */
+export function sectionPresent(model: PlanModel, rubric: Rubric, sectionId: string): boolean {
+  return !!sectionHeadings(model, rubric).get(sectionId) || inlineSectionLines(model, rubric, sectionId).length > 0
+}
+
 /**
  * Whether the section-missing rule reports this rubric section: then a table,
  * checklist or field that belongs in it is part of that one gap, not a finding
@@ -60,7 +89,7 @@ function firstAtOrAfter(items: readonly { line: number }[], line: number): numbe
 export function sectionReportedMissing(model: PlanModel, rubric: Rubric, sectionId: string | undefined): boolean {
   if (!sectionId || rubric.rules['section-missing'] === 'off') return false
   const section = rubric.sections.find((each) => each.id === sectionId)
-  return !!section && section.required && section.severity !== 'off' && !sectionHeadings(model, rubric).get(sectionId)
+  return !!section && section.required && section.severity !== 'off' && !sectionPresent(model, rubric, sectionId)
 }
 
 /**
@@ -78,8 +107,14 @@ export function missingSectionAnchor(model: PlanModel, rubric: Rubric, sectionId
     .filter((heading): heading is Heading => !!heading)
   const previous = earlier.reduce<Heading | null>((latest, heading) => (!latest || heading.line > latest.line ? heading : latest), null)
   if (previous) {
-    const following = model.headings.find((heading) => heading.line > previous.endLine) ?? null
-    return following ? { line: following.line, before: following } : { line: Math.max(1, previous.endLine), before: null }
+    // The section belongs at the level of the plan's sections, not inside a subsection that happened to match
+    // the one before it: past the end of the part holding that subsection, never between two of its siblings.
+    const levels = [...found.values()].filter((heading): heading is Heading => !!heading).map((heading) => heading.level)
+    const level = Math.max(rubric.sections[position]?.level ?? Math.min(...levels), 1)
+    const following = model.headings.find((heading) => heading.line > previous.endLine && heading.level <= level) ?? null
+    if (following) return { line: following.line, before: following }
+    const last = model.headings.at(-1)
+    return { line: Math.max(1, previous.level > level && last ? Math.max(last.endLine, previous.endLine) : previous.endLine), before: null }
   }
   const later = rubric.sections
     .slice(position + 1)

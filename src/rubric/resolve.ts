@@ -111,6 +111,7 @@ export function layerProblems(base: RubricFile, layer: RubricFile, merged: Rubri
       else throw error
     }
   }
+  ;(layer.sections ?? []).forEach((item, index) => checkPattern(item.inline, ['sections', index, 'inline']))
   ;(layer.blocks ?? []).forEach((item, index) => {
     checkPattern(item.heading, ['blocks', index, 'heading'])
     checkPattern(item.items?.under, ['blocks', index, 'items', 'under'])
@@ -167,6 +168,7 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     title: section.title ?? section.id,
     aliases: section.aliases ?? [],
     coveredBy: section.coveredBy ?? [],
+    inline: section.inline,
     required: section.required ?? true,
     severity: section.severity,
     level: section.level,
@@ -273,6 +275,7 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     cited: { ...reference.cited },
     level: reference.level ?? 'items',
     unknown: reference.unknown ?? 'warning',
+    partial: reference.partial,
     severity: reference.severity
   }))
   return {

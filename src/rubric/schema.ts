@@ -32,6 +32,9 @@ export const sectionSchema = z
       .describe(
         'Names under which plans in other formats write this topic: a heading, a field label (`**Storage**:`) or a list item\'s lead-in (`- Security: ...`) anywhere in the plan. When the section has no heading but one of these holds real content, the missing section is a warning that points there, not an error. Not for a section that holds a required table, checklist or field: those must be there in any format.'
       ),
+    inline: text
+      .optional()
+      .describe('A pattern (RE2, case-insensitive) for lines that carry the section spread over the plan instead of under a heading of its own, e.g. `Validates: Requirements 1.2` under each property: a plan with such a line outside code does not miss the section, and references cited in the section also read those lines.'),
     required: z.boolean().optional().describe('Whether a missing section is a finding (default true).'),
     severity: severity.optional().describe('Severity of this section\'s structural findings (missing, empty, wrong level, missing content); a warning here also makes "too short" a warning.'),
     level: z.number().int().min(1).max(6).optional().describe('Expected heading level (1-6); another level is a warning.'),
@@ -206,6 +209,7 @@ export const referenceSchema = z
     cited: referenceEnd.describe('Where each id must be cited: `pattern` (and optionally `section`) in a file.'),
     level: z.enum(['blocks', 'items']).optional().describe('Whether every block (`blocks`) or every item (`items`, default) must be cited; citing a block covers its items and citing an item covers its block.'),
     unknown: severity.optional().describe('Severity of a citation of an id that is not defined (default warning).'),
+    partial: severity.optional().describe('With `level: items`, severity of a block cited only in part: some of its items cited, others not (default: `severity`).'),
     severity: severity.optional()
   })
   .describe('Ids defined in one file of a feature that must be cited in another, e.g. every requirement covered by a task.')
@@ -270,6 +274,7 @@ export interface SectionSpec {
   title: string
   aliases: string[]
   coveredBy: string[]
+  inline?: string
   required: boolean
   severity?: SeverityOption
   level?: number
@@ -384,6 +389,7 @@ export interface ReferenceSpec {
   cited: ReferenceEnd
   level: 'blocks' | 'items'
   unknown: SeverityOption
+  partial?: SeverityOption
   severity?: SeverityOption
 }
 

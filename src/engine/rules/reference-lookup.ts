@@ -1,6 +1,6 @@
 import type { ReferenceEnd, ReferenceSpec, Rubric } from '../../rubric/schema.js'
 import { codeLines, findBlocks, type Block } from '../blocks.js'
-import { sectionHeading } from '../lookup.js'
+import { inlineSectionLines, sectionHeading } from '../lookup.js'
 import type { PlanModel } from '../model.js'
 import { captureAll } from '../patterns.js'
 import type { RuleContext } from '../rule.js'
@@ -38,12 +38,15 @@ const RANGE = /^(.*?)(\d+)\s*[-–~〜]\s*(?:\1)?(\d+)$/u
 export function citations(view: FileView, end: ReferenceEnd): Citation[] {
   if (!end.pattern) return []
   const heading = sectionHeading(view.model, view.rubric, end.section)
-  if (end.section && !heading) return []
-  const from = heading ? heading.line + 1 : 1
-  const to = heading ? heading.endLine : view.model.lines.length
+  // A section spread over the plan (its inline lines) cites there too, with or without a heading of its own.
+  const inline = inlineSectionLines(view.model, view.rubric, end.section)
+  if (end.section && !heading && inline.length === 0) return []
+  const lines = new Set<number>(inline)
+  if (heading) for (let line = heading.line + 1; line <= heading.endLine; line++) lines.add(line)
+  else if (!end.section) for (let line = 1; line <= view.model.lines.length; line++) lines.add(line)
   const code = codeLines(view.model)
   const found: Citation[] = []
-  for (let line = from; line <= to; line++) {
+  for (const line of [...lines].sort((a, b) => a - b)) {
     if (code.has(line)) continue
     const raw = view.model.lines[line - 1] ?? ''
     for (const match of captureAll(end.pattern, false, raw)) {

@@ -1,5 +1,5 @@
 import { itemSeverity, isOff, type Rule } from '../rule.js'
-import { missingSectionAnchor, sectionHeadings } from '../lookup.js'
+import { inlineSectionLines, missingSectionAnchor, sectionHeadings } from '../lookup.js'
 import { coveredElsewhere } from '../covered.js'
 
 export const sectionMissing: Rule = {
@@ -7,6 +7,7 @@ export const sectionMissing: Rule = {
   title: 'Missing section',
   description:
     'A section the rubric requires has no heading in the plan (matched by title or alias, ignoring numbering, emoji, case and punctuation). ' +
+    'A section the rubric lets a plan spread over its lines (`inline`, e.g. a `Validates: Requirements 1.2` line under each property) is present when such a line is. ' +
     'It is reported where the section belongs: after the rubric section before it. A table, checklist or field the rubric places in that section is part of the same gap, not a finding of its own. ' +
     'When the plan writes the topic under a name the rubric lists in `coveredBy` (a heading, a field label or a list item\'s lead-in, with at least a sentence of content), the finding is a warning that points there: the content exists, only not under the rubric\'s heading. A section holding a required table, checklist or field is an error in any case.',
   defaultSeverity: 'error',
@@ -19,6 +20,7 @@ export const sectionMissing: Rule = {
     const found = sectionHeadings(model, rubric)
     for (const section of rubric.sections) {
       if (!section.required || isOff(section.severity) || found.get(section.id)) continue
+      if (inlineSectionLines(model, rubric, section.id).length > 0) continue
       const { line, before } = missingSectionAnchor(model, rubric, section.id)
       const aliases = section.aliases.length > 0 ? ` (or ${section.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : ''
       const contents = [

@@ -16,9 +16,16 @@ const kiroPlaceholders = [
 /** Requirement ids cited as "1.1", "2", "1.1-1.4" or "Requirement 2". */
 const ID_LIST = String.raw`(\d+(?:\.\d+)*(?:\s*[-–~]\s*\d+(?:\.\d+)*)?)`
 
+/**
+ * A line that names requirement ids by label: Kiro's `**Validates: Requirements
+ * 1.1, 1.2**` under each correctness property, cc-sdd's `| Requirements | 2.1,
+ * 2.3 |` row of a component, `_Requirements: 1.1_`, `要件: 1.2`.
+ */
+const LABELLED_IDS = String.raw`(?:\bRequirements?|\bReqs?\.?|要件|需求|\bRequisitos?)[\s*_:：|]*\d+(?:\.\d+)*`
+
 export const kiro: RubricFile = {
   name: 'kiro',
-  description: 'Kiro / cc-sdd design.md: Overview, Architecture, Components and Interfaces, Data Models, Error Handling, Testing Strategy, Requirements Traceability; every requirement of requirements.md traced here and covered by a task of tasks.md',
+  description: 'Kiro / cc-sdd design.md: Overview, Architecture, Components and Interfaces, Error Handling, Testing Strategy, Requirements Traceability (a section, or `Validates: Requirements 1.2` lines); Data Models as a warning, since cc-sdd asks only for the data a feature changes; every requirement of requirements.md traced here and covered by a task of tasks.md (a requirement cited only in part is a warning)',
   gate: { required: false },
   // The workflow: tasks come once the design is reviewed; a change to tasks.md waits for it to pass.
   phaseOrder: { tasks: ['tasks.md'] },
@@ -36,13 +43,24 @@ export const kiro: RubricFile = {
       aliases: ['Components & Interfaces', 'Components & Interface Contracts', 'Components', 'Interfaces', 'Component Design', 'コンポーネントとインターフェース', 'コンポーネント', '主要コンポーネント詳細', '组件与接口', '组件和接口', 'Componentes e interfaces', 'Componentes'],
       guidance: 'Each component: its responsibility, the requirements it serves and its interface contract.'
     },
-    { id: 'data-models', title: 'Data Models', aliases: ['Data Model', 'Data Structures', 'データモデル', 'データ構造', '数据模型', 'Modelos de datos', 'Modelo de datos'], guidance: 'The domain, logical and physical data models and their contracts.' },
+    {
+      id: 'data-models',
+      title: 'Data Models',
+      aliases: ['Data Model', 'Data Structures', 'データモデル', 'データ構造', '数据模型', 'Modelos de datos', 'Modelo de datos'],
+      // cc-sdd's template asks only for "the portions of the data landscape that change with this feature"
+      // and says to skip what is not relevant: a refactor that changes no data has none to describe.
+      severity: 'warning',
+      guidance: 'The domain, logical and physical data models and their contracts, for the data this feature changes.'
+    },
     { id: 'error-handling', title: 'Error Handling', aliases: ['Error Strategy', 'Error Handling Strategy', 'エラーハンドリング', 'エラー処理', 'エラー戦略', '错误处理', 'Manejo de errores'], guidance: 'Error categories and how each is handled, reported and monitored.' },
     { id: 'testing', title: 'Testing Strategy', aliases: ['Test Strategy', 'Testing', 'Tests', 'テスト戦略', 'テスト方針', '测试策略', 'Estrategia de pruebas', 'Pruebas'], guidance: 'Unit, integration, end-to-end and performance tests, tied to the requirements.' },
     {
       id: 'traceability',
       title: 'Requirements Traceability',
       aliases: ['Traceability', 'Requirement Traceability', 'Requirements Mapping', '要件トレーサビリティ', 'トレーサビリティ', '需求追溯', '需求可追溯性', 'Trazabilidad de requisitos', 'Trazabilidad'],
+      // Kiro traces requirements on each correctness property ("Validates: Requirements 1.2") and cc-sdd lets
+      // simple mappings live in the component blocks ("Requirements | 2.1, 2.3"): such lines are the traceability.
+      inline: LABELLED_IDS,
       guidance: 'Each requirement id (e.g. 1.1) and the components, interfaces and flows that realise it.'
     }
   ],
@@ -61,7 +79,10 @@ export const kiro: RubricFile = {
       id: 'requirements-tasked',
       title: 'requirement',
       defined: { file: 'requirements', block: 'requirements' },
-      cited: { file: 'tasks', pattern: String.raw`(?:Requirements?|要件|Requisitos?|需求)\s*[:：]\s*([^_*\n]+)` }
+      cited: { file: 'tasks', pattern: String.raw`(?:Requirements?|要件|Requisitos?|需求)\s*[:：]\s*([^_*\n]+)` },
+      // Kiro asks that all requirements be covered by tasks citing "granular sub-requirements"; cc-sdd that every
+      // id appear in a task. A requirement no task cites fails; one whose other criteria are cited is a warning.
+      partial: 'warning'
     }
   ],
   placeholders: kiroPlaceholders

@@ -84,16 +84,16 @@ export const lexicon = {
     ko: ['헌법 검사', '헌법 점검', '헌법 준수', '헌법 체크']
   },
   projectStructure: {
-    en: ['Project Structure', 'Source Code', 'Structure', 'Documentation Structure', 'File Structure', 'Directory Structure', 'Folder Structure', 'Code Structure', 'Repository Structure', 'Project Layout'],
+    en: ['Project Structure', 'Source Code', 'Structure', 'Documentation Structure', 'File Structure', 'Directory Structure', 'Folder Structure', 'Code Structure', 'Repository Structure', 'Project Layout', 'File Changes', 'Files Changed', 'Changed Files', 'Modified Files', 'Affected Files', 'Files to Change'],
     pt: ['Estrutura do projeto', 'Estrutura de arquivos', 'Estrutura de diretórios', 'Estrutura de pastas'],
     es: ['Estructura del proyecto', 'Estructura de archivos', 'Estructura de directorios', 'Estructura de carpetas'],
     fr: ['Structure du projet'],
     de: ['Projektstruktur', 'Verzeichnisstruktur'],
     ru: ['Структура проекта', 'Структура файлов', 'Структура каталогов'],
     vi: ['Cấu trúc dự án', 'Cấu trúc thư mục', 'Cấu trúc mã nguồn'],
-    zh: ['项目结构', '項目結構', '专案结构', '專案結構', '目录结构', '目錄結構', '文件结构', '檔案結構', '代码结构', '程式碼結構', '源代码结构'],
-    ja: ['プロジェクト構成', 'プロジェクト構造', 'ディレクトリ構成', 'ディレクトリ構造', 'ファイル構成', 'ソースコード構成'],
-    ko: ['프로젝트 구조', '디렉터리 구조', '디렉토리 구조', '파일 구조', '폴더 구조']
+    zh: ['项目结构', '項目結構', '专案结构', '專案結構', '目录结构', '目錄結構', '文件结构', '檔案結構', '代码结构', '程式碼結構', '源代码结构', '变更文件', '變更檔案', '修改文件'],
+    ja: ['プロジェクト構成', 'プロジェクト構造', 'ディレクトリ構成', 'ディレクトリ構造', 'ファイル構成', 'ソースコード構成', '変更点', '変更ファイル', '変更対象ファイル'],
+    ko: ['프로젝트 구조', '디렉터리 구조', '디렉토리 구조', '파일 구조', '폴더 구조', '변경 파일']
   },
   complexityTracking: {
     en: ['Complexity Tracking', 'Complexity Justification'],
@@ -277,17 +277,17 @@ export const lexicon = {
     ko: ['장애 모드', '고장 모드', '장애 분석']
   },
   errorHandling: {
-    en: ['Error Handling', 'Error Handling Strategy', 'Errors', 'Error Strategy', 'Error Handling & Recovery', 'Exception Handling', 'Error Management'],
+    en: ['Error Handling', 'Error Handling Strategy', 'Errors', 'Error Strategy', 'Error Handling & Recovery', 'Exception Handling', 'Error Management', 'Error Recovery', 'Failure Handling', 'Graceful Degradation', 'Exit Codes', 'Error Codes', 'Edge Cases', 'Edge Cases & Error Handling'],
     pt: ['Tratamento de erros', 'Erros', 'Tratamento de exceções'],
     es: ['Manejo de errores', 'Gestión de errores', 'Errores', 'Tratamiento de errores'],
     ru: ['Обработка ошибок', 'Ошибки'],
     vi: ['Xử lý lỗi'],
-    zh: ['错误处理', '錯誤處理', '异常处理', '異常處理'],
-    ja: ['エラー処理', 'エラーハンドリング', '例外処理', 'エラー分類と対応'],
-    ko: ['오류 처리', '에러 처리', '예외 처리']
+    zh: ['错误处理', '錯誤處理', '异常处理', '異常處理', '错误码', '錯誤碼'],
+    ja: ['エラー処理', 'エラーハンドリング', '例外処理', 'エラー分類と対応', 'エラーコード'],
+    ko: ['오류 처리', '에러 처리', '예외 처리', '오류 코드', '에러 코드']
   },
   dependencies: {
-    en: ['Dependencies', 'Upstream & Downstream', 'Integration Points', 'External Dependencies'],
+    en: ['Dependencies', 'Upstream & Downstream', 'Integration Points', 'External Dependencies', 'Blast Radius', 'Blast Radius Assessment'],
     pt: ['Dependências'],
     es: ['Dependencias'],
     ru: ['Зависимости'],
@@ -375,14 +375,14 @@ export const lexicon = {
     ko: ['언어/버전', '언어/런타임', '언어']
   },
   dependenciesField: {
-    en: ['Primary Dependencies', 'Dependencies', 'Main Dependencies', 'Key Dependencies'],
+    en: ['Primary Dependencies', 'Dependencies', 'Main Dependencies', 'Key Dependencies', 'Key Libraries', 'Libraries', 'SDK'],
     pt: ['Dependências principais', 'Dependências'],
     es: ['Dependencias principales', 'Dependencias'],
     ru: ['Основные зависимости', 'Зависимости'],
     vi: ['Các thư viện chính', 'Thư viện chính', 'Phụ thuộc chính'],
     zh: ['主要依赖', '主要依賴', '依赖', '依賴'],
     ja: ['主要依存関係', '主要な依存関係', '依存関係'],
-    ko: ['주요 의존성', '주요 종속성', '의존성']
+    ko: ['주요 의존성', '주요 종속성', '의존성', '주요 라이브러리', '라이브러리', '의존 패키지', 'SDK']
   },
   storageField: {
     en: ['Storage', 'Database', 'Persistence', 'Data Store', 'Datastore'],
@@ -405,14 +405,14 @@ export const lexicon = {
     ko: ['테스트']
   },
   platformField: {
-    en: ['Target Platform', 'Platform', 'Target Platforms', 'Deployment Target'],
+    en: ['Target Platform', 'Platform', 'Target Platforms', 'Deployment Target', 'Deployment Environment', 'Deployment'],
     pt: ['Plataforma alvo', 'Plataforma-alvo', 'Plataforma'],
     es: ['Plataforma objetivo', 'Plataforma de destino', 'Plataforma'],
     ru: ['Целевая платформа', 'Платформа'],
     vi: ['Nền tảng đích', 'Nền tảng mục tiêu', 'Nền tảng'],
     zh: ['目标平台', '目標平台', '平台'],
     ja: ['対象プラットフォーム', 'ターゲットプラットフォーム', 'プラットフォーム'],
-    ko: ['대상 플랫폼', '타깃 플랫폼', '플랫폼']
+    ko: ['대상 플랫폼', '타깃 플랫폼', '플랫폼', '배포 대상', '배포 환경', '배포', '실행 환경']
   },
   projectTypeField: {
     en: ['Project Type'],

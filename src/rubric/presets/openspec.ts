@@ -1,4 +1,5 @@
 import type { RubricFile } from '../schema.js'
+import { aliases } from './lexicon.js'
 import { commonPlaceholders } from './placeholders.js'
 
 // OpenSpec changes (openspec/changes/<id>/): OpenSpec validates a change's
@@ -13,7 +14,7 @@ const openspecPlaceholders = [
 
 export const openspec: RubricFile = {
   name: 'openspec',
-  description: 'OpenSpec change design.md: Context, Goals / Non-Goals, Decisions, Risks / Trade-offs (Migration Plan, Open Questions when present), with the change\'s proposal.md and numbered tasks.md',
+  description: 'OpenSpec change design.md: Context, Goals / Non-Goals, Decisions, Risks / Trade-offs (Migration Plan, Open Questions when present), with the change\'s proposal.md and tasks.md',
   gate: { required: false },
   // The workflow: tasks come once the design is reviewed; a change to tasks.md waits for it to pass.
   phaseOrder: { tasks: ['tasks.md'] },
@@ -34,7 +35,8 @@ export const openspec: RubricFile = {
     {
       id: 'decisions',
       title: 'Decisions',
-      aliases: ['Design Decisions', 'Key Decisions', 'Technical Decisions', 'Proposed Design', 'Design', 'Approach', '决策', '设计决策', '設計判断', '決定事項', 'Decisiones', 'Decisiones de diseño'],
+      // A design that writes its choices as the parts of its architecture, each with its reasons, has its decisions there.
+      aliases: aliases('Decisions', ['Design Decisions', 'Key Decisions', 'Technical Decisions', 'Proposed Design', 'Design', 'Approach', '决策', '设计决策', '設計判断', '決定事項', 'Decisiones', 'Decisiones de diseño'], 'decisions', 'architecture'),
       minWords: 3,
       guidance: 'Each key decision with its rationale and the alternatives considered.'
     },
@@ -90,13 +92,17 @@ export const openspecProposal: RubricFile = {
 
 export const openspecTasks: RubricFile = {
   name: 'openspec-tasks',
-  description: 'OpenSpec change tasks.md: numbered groups (`## 1. Group`) of numbered task items (`- [ ] 1.1 …`)',
+  description: 'OpenSpec change tasks.md: task items (`- [ ] …`), which OpenSpec tracks; numbered groups (`## 1. Group`) of numbered items (`- [ ] 1.1 …`) as its template writes them, as warnings',
   gate: { required: false },
+  // OpenSpec's apply step tracks progress by the checkboxes ("Tasks not using `- [ ]` won't be tracked"):
+  // those are required. The numbering is how its template and example write them, not something it parses.
+  checklists: [{ id: 'tasks', title: 'implementation tasks', allChecked: false }],
   blocks: [
     {
       id: 'groups',
       title: 'task group',
       heading: String.raw`^(\d+)\.?(?:\s|$)`,
+      severity: 'warning',
       sequential: true,
       items: { kind: 'task', min: 1, numbered: true },
       skeleton: ['## 1. <group>', '', '- [ ] 1.1 <task>', '- [ ] 1.2 <task>'].join('\n')

@@ -39,6 +39,9 @@ export const specflow: RubricFile = {
       id: 'error-handling',
       title: 'Error Handling Strategy',
       aliases: aliases('Error Handling Strategy', ['Error Handling', 'Errors', 'Error Strategy'], 'errorHandling'),
+      // The playbook asks that the plan cover error handling, not for a heading: a CLI's exit codes listed
+      // with each command, or the errors an interface returns, are its error handling.
+      inline: String.raw`^\W*(?:exit codes?|error codes?|errors|error cases|error handling|on (?:error|failure))\W*[:：]`,
       minWords: 15,
       guidance: 'How each kind of error is detected, reported and recovered from.'
     },
@@ -53,6 +56,9 @@ export const specflow: RubricFile = {
       id: 'dependencies',
       title: 'Dependencies',
       aliases: aliases('Dependencies', ['Dependency', 'Upstream & Downstream', 'Integration Points'], 'dependencies'),
+      // A plan that states its dependency stance in a line ("no dependency on the X codebase", "Upstream: F-2")
+      // has covered its dependencies.
+      inline: String.raw`\b(?:no|without|zero)\s+(?:new\s+|external\s+|runtime\s+|cross-project\s+|third-party\s+)?dependenc(?:y|ies)\b|^\W*(?:upstream|downstream|depends on|dependencies)\W*[:：]\s*\S`,
       minWords: 5,
       guidance: 'Upstream features and services this one needs, and downstream ones that need it.'
     },
