@@ -32,11 +32,13 @@ const CONTENTS = '/repos/{owner}/{repo}/contents/{path}'
 // As a failing-plan run with an installation token calls them, in order.
 const ENDPOINTS: Endpoint[] = [
   { label: 'GET contents (config @ base)', method: 'GET', route: CONTENTS, nth: 1, read: true },
+  // At the default path the config may be `.yml` or `.yaml`: both are asked for, one after the other.
+  { label: 'GET contents (.yaml config @ base)', method: 'GET', route: CONTENTS, nth: 2, read: true },
   { label: 'GET pulls/{n}', method: 'GET', route: '/repos/{owner}/{repo}/pulls/{pull_number}', nth: 1, read: true },
   { label: 'GET pulls/{n}/files', method: 'GET', route: '/repos/{owner}/{repo}/pulls/{pull_number}/files', nth: 1, read: true },
   // Without a config the built-in defaults look for spec-kit's plan template, at the base like the config.
-  { label: 'GET contents (plan template @ base)', method: 'GET', route: CONTENTS, nth: 2, read: true },
-  { label: 'GET contents (plan @ head)', method: 'GET', route: CONTENTS, nth: 3, read: true },
+  { label: 'GET contents (plan template @ base)', method: 'GET', route: CONTENTS, nth: 3, read: true },
+  { label: 'GET contents (plan @ head)', method: 'GET', route: CONTENTS, nth: 4, read: true },
   { label: 'GET /user', method: 'GET', route: '/user', nth: 1, read: true },
   { label: 'GET issues/{n}/comments', method: 'GET', route: '/repos/{owner}/{repo}/issues/{issue_number}/comments', nth: 1, read: true },
   { label: 'POST issues/{n}/comments', method: 'POST', route: '/repos/{owner}/{repo}/issues/{issue_number}/comments', nth: 1, read: false },
@@ -312,6 +314,7 @@ afterAll(() => {
 // | Endpoint | 500 | 502 | 503 | timeout | secondary rate limit | 404 | 403 | 422 | malformed JSON |
 // |---|---|---|---|---|---|---|---|---|---|
 // | GET contents (config @ base) | retried | retried | retried | retried | retried | tolerated | failed-closed | failed-closed | failed-closed |
+// | GET contents (.yaml config @ base) | retried | retried | retried | retried | retried | tolerated | failed-closed | failed-closed | failed-closed |
 // | GET pulls/{n} | retried | retried | retried | retried | retried | failed-closed | failed-closed | failed-closed | failed-closed (bare TypeError, see KNOWN_BUGS) |
 // | GET pulls/{n}/files | retried | retried | retried | retried | retried | failed-closed | failed-closed | failed-closed | failed-closed |
 // | GET contents (plan @ head) | retried | retried | retried | retried | retried | failed-closed | failed-closed | failed-closed | failed-closed |
