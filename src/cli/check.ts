@@ -10,7 +10,7 @@ import { ConfigError } from '../rubric/errors.js'
 import { RubricLoader } from '../rubric/load.js'
 import type { Rubric } from '../rubric/schema.js'
 import { DEFAULT_CACHE_DIR } from '../runner/cache.js'
-import { checkPlans, summarize, type PlanJob } from '../runner/check-plans.js'
+import { checkPlans, SMALL_RUN_BYTES, summarize, type PlanJob } from '../runner/check-plans.js'
 import { withPhaseOrder } from '../runner/phase-order.js'
 import { changedPaths } from '../workspace/git-changes.js'
 import { changedPlanFiles } from './changed.js'
@@ -169,7 +169,7 @@ export async function check(args: readonly string[], io: CliIo, help: string): P
     jobs.push({ file: extra.path, content: await readRegularFile(path.join(root, ...extra.path.split('/'))), rubric: extra.rubric, rubricSource: extra.reason })
   }
   const cacheDir = values.cache || values['cache-location'] !== undefined ? path.resolve(root, values['cache-location'] ?? DEFAULT_CACHE_DIR) : undefined
-  const checked = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(cacheDir ? { cacheDir } : {}) })
+  const checked = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, inThreadBytes: SMALL_RUN_BYTES, ...(cacheDir ? { cacheDir } : {}) })
   const result = phase.finish(checked)
   // The Markdown report's "reproduce" commands repeat this run's options.
   const reproduce: Reproduce = { rubricRefs, failOn }
