@@ -109,9 +109,9 @@ export async function check(args: readonly string[], io: CliIo, help: string): P
     values.config === undefined ? await discoverConfig(cwd) : { root: (await findRepositoryTop(cwd)) ?? cwd, config: path.resolve(cwd, values.config) }
   const readRepoFile = repoFileReader(root)
   const config = await loadCliConfig(configFile, values.config, root, readRepoFile)
-  const defaults = await builtInConfig()
   const override = values.rubric ? await loadNamedRubric(values.rubric, '--rubric', readRepoFile) : null
-  const selector = override ? overrideSelector(config, defaults, override, values.rubric!) : configSelector(config)
+  // The built-in defaults are only asked which globs a --rubric override goes with: loading them costs every other run.
+  const selector = override ? overrideSelector(config, await builtInConfig(), override, values.rubric!) : configSelector(config)
 
   if (!values.changed && (values.base !== undefined || values.staged)) throw new UsageError('--base and --staged go with --changed')
   if (values.changed && positionals.length > 0) throw new UsageError('--changed checks the changed plans git reports; name no files with it')
