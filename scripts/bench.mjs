@@ -479,6 +479,7 @@ function goalsSection(machine) {
     '',
     table(['Goal', 'Met?', 'Measured'], report.goals.map((item) => [item.text, item.met === null ? 'not measurable' : item.met ? 'yes' : '**no**', item.detail])),
     '',
+    ...(machine.goalsOnly ? ['This section was rewritten by `npm run bench -- --goals`; the sections after it are from the full run named at the top.', ''] : []),
     `Measured ${machine.date} on commit ${machine.code.head}${machine.code.dirty > 0 ? ` plus ${machine.code.dirty} uncommitted file(s)` : ''} (${Object.entries(machine.code.bundles).map(([file, hash]) => `${file} sha256 ${hash}…`).join(', ')}), ${machine.cores} × ${machine.cpu}, Node ${process.version}; load average (1 min) ${machine.loadStart} at the start, ${os.loadavg()[0].toFixed(2)} at the end. Median of ${g.runs} interleaved rounds of whole processes (spawn to exit); ${g.plans} plans checked, ${g.linted} files linted by markdownlint-cli2. The "other core busy" rows run while a child of the bench spins (\`node -e "for (;;) {}"\`), so plan-gate's workers and markdownlint-cli2 share the machine with it.`,
     '',
     '```sh',
@@ -490,12 +491,12 @@ function goalsSection(machine) {
 
 /** `--goals`: only the goal rows, into the Goals section of the existing report. */
 async function goalsOnly() {
-  const machine = { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', loadStart: Number(os.loadavg()[0].toFixed(2)), code: codeState() }
+  const machine = { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', loadStart: Number(os.loadavg()[0].toFixed(2)), code: codeState(), goalsOnly: true }
   if (!existsSync(CLI)) throw new Error(`${rel(CLI)} does not exist: run npm run bundle`)
   const work = mkdtempSync(path.join(os.tmpdir(), 'plan-gate-bench-'))
   try {
     const inputs = writeGoalInputs(path.join(work, 'goals'), readCorpus(CORPUS), P.files)
-    machine.goals = await measureGoals({ node: NODE, cli: CLI, peer: PEER, inputs, runs: FAST_RUNS, log })
+    machine.goals = await measureGoals({ node: NODE, cli: CLI, peer: PEER, inputs, runs: RUNS, log })
     for (const [text, met, detail] of goalRows(machine.goals)) goal(text, met, detail)
     replaceSection(OUT, '## Goals', goalsSection(machine))
     log(`wrote the Goals section of ${rel(OUT)}`)
@@ -901,7 +902,7 @@ async function main() {
 
     // Goals: their own interleaved loop over a git repository of the same replicas.
     const goalInputs = writeGoalInputs(path.join(work, 'goals'), corpus, P.files)
-    const goals = await measureGoals({ node: NODE, cli: CLI, peer: PEER, inputs: goalInputs, runs: FAST_RUNS, log })
+    const goals = await measureGoals({ node: NODE, cli: CLI, peer: PEER, inputs: goalInputs, runs: RUNS, log })
     for (const [text, met, detail] of goalRows(goals)) goal(text, met, detail)
     machine.goals = goals
 
