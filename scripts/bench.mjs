@@ -482,6 +482,7 @@ function goalsSection(machine) {
     ...(machine.goalsOnly ? ['This section was rewritten by `npm run bench -- --goals`; the sections after it are from the full run named at the top.', ''] : []),
     `Measured ${machine.date} on commit ${machine.code.head}${machine.code.dirty > 0 ? ` plus ${machine.code.dirty} uncommitted file(s)` : ''} (${Object.entries(machine.code.bundles).map(([file, hash]) => `${file} sha256 ${hash}…`).join(', ')}), ${machine.cores} × ${machine.cpu}, Node ${process.version}; load average (1 min) ${machine.loadStart} at the start, ${os.loadavg()[0].toFixed(2)} at the end. Median of ${g.runs} interleaved rounds of whole processes (spawn to exit); ${g.plans} plans checked, ${g.linted} files linted by markdownlint-cli2. The "other core busy" rows run while a child of the bench spins (\`node -e "for (;;) {}"\`), so plan-gate's workers and markdownlint-cli2 share the machine with it.`,
     '',
+    ...(machine.loadStart > 1.5 || os.loadavg()[0] > 1.5 ? ['**The machine was busy** (other work was running on its 2 cores during these rounds): absolute times are inflated and swing from round to round; re-measure on an idle machine before reading much into one row.', ''] : []),
     '```sh',
     ...GOAL_COMMANDS,
     '```',
