@@ -8,7 +8,11 @@ import path from 'node:path'
 import type { Root } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import { unified, type Processor } from 'unified'
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item'
+import { gfmTable } from 'micromark-extension-gfm-table'
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item'
 import { checkModel, checkPlan, decodePlan } from '../../src/engine/check.js'
 import { buildModel } from '../../src/engine/model.js'
 import { parseMarkdown } from '../../src/engine/parse/markdown.js'
@@ -45,6 +49,22 @@ async function differences(plans: Array<{ file: string; text: string }>): Promis
   }
   return out
 }
+
+test('a text without "|" or without "[" parses exactly as with both extensions (which are then left out)', () => {
+  const both = unified()
+    .use(remarkParse)
+    .use(function (this: Processor) {
+      const data = this.data()
+      ;(data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem())
+      ;(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown())
+    })
+  const texts = examplePlans().flatMap(({ text }) => [text.replace(/\|/g, '/'), text.replace(/\[/g, '('), text.replace(/[|[]/g, '-')])
+  texts.push('a | b\n- [ ] x\n', 'no pipes\n- [x] done\n', '| a |\n| - |\n| 1 |\n')
+  for (const text of texts) expect(parseMarkdown(text)).toEqual(both.parse(text))
+  // The extensions still apply where their character is: a table without "[", a task list without "|".
+  expect(parseMarkdown('| A |\n|---|\n| 1 |\n').children.map((node) => node.type)).toEqual(['table'])
+  expect(JSON.stringify(parseMarkdown('- [x] done\n'))).toContain('"checked":true')
+})
 
 test('the parser still reads GFM tables and task lists', () => {
   const tree = parseMarkdown('| A | B |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n')

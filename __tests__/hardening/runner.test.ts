@@ -8,7 +8,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { checkPlan } from '../../src/engine/check.js'
 import type { PlanResult, RunResult } from '../../src/engine/types.js'
-import { bundledWorkerScript, checkPlans, defaultHeapMb, type PlanJob } from '../../src/runner/check-plans.js'
+import { bundledWorkerScript, checkPlans, defaultHeapMb, SMALL_RUN_BYTES, type PlanJob } from '../../src/runner/check-plans.js'
 import { runInWorkers } from '../../src/runner/pool.js'
 import { suspectLine } from '../../src/runner/suspect.js'
 import { hostileCase, inject, passingPlan } from '../../scripts/hostile-plans.mjs'
@@ -219,6 +219,37 @@ describe('a worker that fails', () => {
       { kind: 'no-worker', message: 'it did not start within 0.5 s' },
       { kind: 'no-worker', message: 'it did not start within 0.5 s' }
     ])
+  })
+})
+
+describe('a small run (inThreadBytes)', () => {
+  // A worker that cannot load shows where each plan was checked: in a worker it would get internal-error.
+  const options = { failOn: 'error' as const, maxPlanBytes: MiB, workerScript: fakeWorker('fail-to-load'), inThreadBytes: SMALL_RUN_BYTES }
+
+  it('is checked in this thread, with the results a worker gives', async () => {
+    const jobs = await exampleJobs()
+    const result = await checkPlans(jobs, options)
+    for (const job of jobs) {
+      expect(planOf(result, job.file)).toEqual(checkPlan({ file: job.file, content: job.content }, { rubric: job.rubric, rubricSource: 'test', maxPlanBytes: MiB }))
+    }
+  })
+
+  it('still fails a plan that took longer than its budget, as a worker would', async () => {
+    const result = await checkPlans([await planJob('plans/a.md', passingPlan())], { ...options, parseTimeoutMs: 0 })
+    expect(ruleIds(result.plans[0])).toEqual(['plan-unparseable'])
+    expect(result.plans[0]!.findings[0]!.message).toMatch(/^The plan could not be parsed within 0 s/)
+  })
+
+  it('goes to the workers when it is too big, or a plan has a line the parser is slow on', async () => {
+    const big = await checkPlans(await exampleJobs(20), options)
+    expect(new Set(big.plans.map((plan) => ruleIds(plan).join()))).toEqual(new Set(['internal-error']))
+    const slowLine = await checkPlans([await planJob('plans/a.md', passingPlan()), await planJob('plans/b.md', inject('Architecture', '*_['.repeat(40)))], options)
+    for (const plan of slowLine.plans) expect(ruleIds(plan)).toEqual(['internal-error'])
+  })
+
+  it('is not what happens by default', async () => {
+    const result = await checkPlans([await planJob('plans/a.md', passingPlan())], { ...options, inThreadBytes: undefined })
+    expect(ruleIds(result.plans[0])).toEqual(['internal-error'])
   })
 })
 

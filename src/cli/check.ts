@@ -10,7 +10,7 @@ import { ConfigError } from '../rubric/errors.js'
 import { RubricLoader } from '../rubric/load.js'
 import type { Rubric } from '../rubric/schema.js'
 import { DEFAULT_CACHE_DIR } from '../runner/cache.js'
-import { checkPlans, summarize, type PlanJob } from '../runner/check-plans.js'
+import { checkPlans, SMALL_RUN_BYTES, summarize, type PlanJob } from '../runner/check-plans.js'
 import { withPhaseOrder } from '../runner/phase-order.js'
 import { changedPaths } from '../workspace/git-changes.js'
 import { changedPlanFiles } from './changed.js'
@@ -109,9 +109,9 @@ export async function check(args: readonly string[], io: CliIo, help: string): P
     values.config === undefined ? await discoverConfig(cwd) : { root: (await findRepositoryTop(cwd)) ?? cwd, config: path.resolve(cwd, values.config) }
   const readRepoFile = repoFileReader(root)
   const config = await loadCliConfig(configFile, values.config, root, readRepoFile)
-  const defaults = await builtInConfig()
   const override = values.rubric ? await loadNamedRubric(values.rubric, '--rubric', readRepoFile) : null
-  const selector = override ? overrideSelector(config, defaults, override, values.rubric!) : configSelector(config)
+  // The built-in defaults are only asked which globs a --rubric override goes with: loading them costs every other run.
+  const selector = override ? overrideSelector(config, await builtInConfig(), override, values.rubric!) : configSelector(config)
 
   if (!values.changed && (values.base !== undefined || values.staged)) throw new UsageError('--base and --staged go with --changed')
   if (values.changed && positionals.length > 0) throw new UsageError('--changed checks the changed plans git reports; name no files with it')
@@ -169,7 +169,7 @@ export async function check(args: readonly string[], io: CliIo, help: string): P
     jobs.push({ file: extra.path, content: await readRegularFile(path.join(root, ...extra.path.split('/'))), rubric: extra.rubric, rubricSource: extra.reason })
   }
   const cacheDir = values.cache || values['cache-location'] !== undefined ? path.resolve(root, values['cache-location'] ?? DEFAULT_CACHE_DIR) : undefined
-  const checked = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, ...(cacheDir ? { cacheDir } : {}) })
+  const checked = await checkPlans(jobs, { failOn, maxPlanBytes: config.maxPlanBytes, parseTimeoutMs: config.parseTimeoutMs, policy: config.policy, inThreadBytes: SMALL_RUN_BYTES, ...(cacheDir ? { cacheDir } : {}) })
   const result = phase.finish(checked)
   // The Markdown report's "reproduce" commands repeat this run's options.
   const reproduce: Reproduce = { rubricRefs, failOn }

@@ -67,7 +67,22 @@ export interface KeyWords {
   singulars: string[]
 }
 
+// Matching compares the same few names (a rubric's headings, a signature's
+// titles) with every heading of every plan: their words are worked out once.
+// Callers only read the arrays. Bounded, as plans bring headings of their own.
+const KEY_WORDS_CACHE_SIZE = 8192
+const keyWordsCache = new Map<string, KeyWords>()
+
 export function keyWords(normalized: string): KeyWords {
+  let words = keyWordsCache.get(normalized)
+  if (words === undefined) {
+    if (keyWordsCache.size >= KEY_WORDS_CACHE_SIZE) keyWordsCache.clear()
+    keyWordsCache.set(normalized, (words = wordsOf(normalized)))
+  }
+  return words
+}
+
+function wordsOf(normalized: string): KeyWords {
   const words = normalized
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')

@@ -18,14 +18,29 @@ import type { Root } from 'mdast'
  * found, and its `[^1]` markers count as words too. __tests__/engine/parser.test.ts
  * checks that no finding changes on the examples and the corpus.
  */
-function gfmTablesAndTasks(this: Processor): void {
+function gfmTablesAndTasks(this: Processor, options: { tables: boolean; tasks: boolean }): void {
   const data = this.data()
-  ;(data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem())
-  ;(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown())
+  if (options.tables) {
+    ;(data.micromarkExtensions ??= []).push(gfmTable())
+    ;(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown())
+  }
+  if (options.tasks) {
+    ;(data.micromarkExtensions ??= []).push(gfmTaskListItem())
+    ;(data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown())
+  }
 }
 
-const processor = unified().use(remarkParse).use(gfmTablesAndTasks)
+// A table needs a `|` (in its delimiter row at least) and a task item its `[`:
+// a text without one cannot have the construct, and leaving its extension out
+// spares the parser the extension's hooks at every line and bracket.
+const processors = new Map<number, Processor>()
+function processorFor(tables: boolean, tasks: boolean): Processor {
+  const key = (tables ? 1 : 0) | (tasks ? 2 : 0)
+  let processor = processors.get(key)
+  if (!processor) processors.set(key, (processor = unified().use(remarkParse).use(gfmTablesAndTasks, { tables, tasks }) as unknown as Processor))
+  return processor
+}
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text)
+  return processorFor(text.includes('|'), text.includes('[')).parse(text) as Root
 }
