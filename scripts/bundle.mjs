@@ -1,4 +1,5 @@
-// Builds the committed dist/: dist/index.js (the action), dist/cli.js (the CLI)
+// Builds the committed dist/: dist/index.js (the action), dist/cli.js with
+// dist/cli-bundle.js (the CLI: a launcher, and the CLI as a script it compiles)
 // and dist/api.js (the package's programmatic API) with its declarations in
 // dist/types/, all self-contained ESM, so neither the action nor the npm
 // package needs a dependency installed. The action is split
@@ -18,7 +19,9 @@ const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cl
 const work = path.join(root, 'build', `ncc-${path.basename(outDir)}-${process.pid}`)
 const entries = [
   { entry: 'src/action/index.ts', out: 'index.js', shebang: false, chunks: true },
-  { entry: 'src/cli/index.ts', out: 'cli.js', shebang: true, chunks: false },
+  // The CLI is a script that dist/cli.js (src/cli/bin.ts) compiles with V8's code cache.
+  { entry: 'src/cli/index.ts', out: 'cli-bundle.js', shebang: false, chunks: false, script: true },
+  { entry: 'src/cli/bin.ts', out: 'cli.js', shebang: true, chunks: false },
   // One file, so that it is its own checking worker as cli.js is (runner/check-plans.ts).
   { entry: 'src/api.ts', out: 'api.js', shebang: false, chunks: false }
 ]
@@ -41,11 +44,12 @@ await Promise.all(
     }
   })
 )
-for (const { entry, out, shebang, chunks } of present) {
+for (const { entry, out, shebang, chunks, script } of present) {
   const target = path.join(work, out)
   const built = readdirSync(target).find((name) => /^index\.(m?js)$/.test(name))
   if (!built) throw new Error(`ncc produced no index.js for ${entry}`)
   let code = readFileSync(path.join(target, built), 'utf8')
+  if (script) code = asScript(code, entry)
   if (shebang && !code.startsWith('#!')) code = `#!/usr/bin/env node\n${code}`
   writeFileSync(path.join(staging, out), code, { mode: 0o755 })
   const extras = readdirSync(target).filter((name) => name !== built && !name.endsWith('.d.ts') && name !== 'package.json')
@@ -75,6 +79,27 @@ for (const file of fresh) {
 }
 rmSync(work, { recursive: true, force: true })
 console.log(`${path.relative(root, outDir)}/ rebuilt`)
+
+/**
+ * ncc's ES module output as a script that vm.Script can compile with a code
+ * cache: one async function taking what the module got from its one import
+ * (createRequire) and from import.meta (its URL), in strict mode as a module
+ * is. Anything else a module could use (another import, import(), other
+ * import.meta properties) fails the build rather than the CLI at run time.
+ */
+function asScript(code, entry) {
+  const head = /^import\{createRequire as ([A-Za-z_$][\w$]*)\}from"module";/.exec(code)
+  if (!head) throw new Error(`${entry}: ncc's output no longer starts with its createRequire import; update asScript in scripts/bundle.mjs`)
+  const body = code.slice(head[0].length)
+  const meta = [...body.matchAll(/import\.meta(\.\w+)?/g)].filter((match) => match[1] !== '.url')
+  if (meta.length > 0) throw new Error(`${entry}: the CLI bundle uses ${meta[0][0]}, which the script form cannot give it`)
+  if (/(?:^|[;})\s])import\s*[({*"'\w]/.test(body.replace(/import\.meta\.url/g, ''))) {
+    throw new Error(`${entry}: the CLI bundle has an import statement or import() beyond its createRequire; the script form cannot load it (keep the CLI one file)`)
+  }
+  const url = '__planGateModuleUrl'
+  if (body.includes(url)) throw new Error(`${entry}: the bundle already uses the name ${url}`)
+  return `// plan-gate's CLI, compiled and run by dist/cli.js as a script with V8's code cache; not a module.\n(async function(${url},${head[1]}){"use strict";${body.replace(/import\.meta\.url/g, url)}\n})\n`
+}
 
 /**
  * The API's declarations: tsc's .d.ts for the entry and for every module its

@@ -16,7 +16,9 @@ export const DIST_CLI = path.join(ROOT, 'dist', 'cli.js')
 /** dist/cli.js as a worker script; fails with what to do when it is missing or predates the worker pool. */
 export function distWorker(): URL {
   if (!existsSync(DIST_CLI)) throw new Error(`${DIST_CLI} is missing: run "node scripts/bundle.mjs" before these tests`)
-  if (!readFileSync(DIST_CLI, 'utf8').includes('planGateWorker')) {
+  // dist/cli.js is the launcher; the code it runs, workers included, is dist/cli-bundle.js.
+  const bundle = path.join(ROOT, 'dist', 'cli-bundle.js')
+  if (!existsSync(bundle) || !readFileSync(bundle, 'utf8').includes('planGateWorker')) {
     throw new Error(`${DIST_CLI} predates the worker pool: run "node scripts/bundle.mjs" before these tests`)
   }
   warnIfStale()

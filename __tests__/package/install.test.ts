@@ -57,7 +57,7 @@ function npx(args: string[]) {
 }
 
 beforeAll(async () => {
-  for (const built of ['dist/cli.js', 'dist/api.js', 'dist/types/api.d.ts']) {
+  for (const built of ['dist/cli.js', 'dist/cli-bundle.js', 'dist/api.js', 'dist/types/api.d.ts']) {
     if (!existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run "npm run bundle" before this test`)
   }
   work = mkdtempSync(path.join(tmpdir(), 'plan-gate-package-'))
@@ -88,7 +88,7 @@ describe('the packed tarball', () => {
     const files = packed.files.map((file) => file.path)
     expect(files).toEqual(expect.arrayContaining([
       'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md',
-      'dist/cli.js', 'dist/api.js', 'dist/package.json', 'dist/types/api.d.ts', 'dist/types/engine/types.d.ts',
+      'dist/cli.js', 'dist/cli-bundle.js', 'dist/api.js', 'dist/package.json', 'dist/types/api.d.ts', 'dist/types/engine/types.d.ts',
       'schema/config.schema.json', 'schema/rubric.schema.json', 'docs/rules/README.md', 'docs/presets/spec-dev.yml'
     ]))
     expect(files.filter((file) => file === 'dist/index.js' || /^dist\/\d+\.index\.js$/.test(file) || file.startsWith('src/') || file.startsWith('__tests__/'))).toEqual([])

@@ -141,3 +141,10 @@ describe('config mapping', () => {
     expect(rubricFor(config, 'docs/archive/plan.md')?.rubric.name).toBe('generic')
   })
 })
+
+describe('content signatures in a config', () => {
+  it('locates a line pattern RE2 cannot compile when the config loads, not when a plan is checked', async () => {
+    const text = 'plans:\n  - files: "**/plan.md"\n    when:\n      anyOf:\n        - line: "(unclosed"\n    rubric: generic\n'
+    expect(await problems(text)).toEqual([expect.stringMatching(/^\.github\/plan-gate\.yml:5:\d+: plans\[0\]\.when\.anyOf\[0\]\.line: invalid RE2 pattern/)])
+  })
+})

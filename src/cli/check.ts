@@ -104,20 +104,24 @@ export async function check(args: readonly string[], io: CliIo, help: string): P
   const failOn = values['fail-on'] as FailOn
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}; got "${values['fail-on']}"`)
 
+  if (!values.changed && (values.base !== undefined || values.staged)) throw new UsageError('--base and --staged go with --changed')
+  if (values.changed && positionals.length > 0) throw new UsageError('--changed checks the changed plans git reports; name no files with it')
+
   const cwd = path.resolve(io.cwd)
   const { root, config: configFile } =
     values.config === undefined ? await discoverConfig(cwd) : { root: (await findRepositoryTop(cwd)) ?? cwd, config: path.resolve(cwd, values.config) }
+  // --changed asks git, and no changed plan is a pass with nothing to check, not a missing operand. git works
+  // while the config loads; its answer (or its error) is awaited only once the config is known to be good.
+  const asking = values.changed ? changedPaths(root, { base: values.base, staged: values.staged }) : null
+  asking?.catch(() => {})
   const readRepoFile = repoFileReader(root)
   const config = await loadCliConfig(configFile, values.config, root, readRepoFile)
   const override = values.rubric ? await loadNamedRubric(values.rubric, '--rubric', readRepoFile) : null
   // The built-in defaults are only asked which globs a --rubric override goes with: loading them costs every other run.
   const selector = override ? overrideSelector(config, await builtInConfig(), override, values.rubric!) : configSelector(config)
 
-  if (!values.changed && (values.base !== undefined || values.staged)) throw new UsageError('--base and --staged go with --changed')
-  if (values.changed && positionals.length > 0) throw new UsageError('--changed checks the changed plans git reports; name no files with it')
   const operands = positionals.length > 0 ? positionals : ['.']
-  // --changed asks git, and no changed plan is a pass with nothing to check, not a missing operand.
-  const changed = values.changed ? await changedPaths(root, { base: values.base, staged: values.staged }) : null
+  const changed = asking ? await asking : null
   // From a subdirectory, --changed means the changed plans under it, as `check .` there would.
   const under = toRepoPath(root, cwd)
   const inScope = (repoPath: string): boolean => under === '' || repoPath.startsWith(`${under}/`)

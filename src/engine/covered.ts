@@ -29,7 +29,7 @@ export interface CoveredAt {
 }
 
 function substantive(text: string): boolean {
-  return !isDeferral(text) && countWords(text) >= MINIMUM_WORDS
+  return countWords(text) >= MINIMUM_WORDS && !isDeferral(text)
 }
 
 /** The words under a heading, up to its section's end: its prose, code and table rows. */
@@ -43,6 +43,50 @@ function contentUnder(model: PlanModel, heading: Heading): string {
   return parts.join(' ')
 }
 
+interface Candidate extends CoveredAt {
+  /** What a `coveredBy` name is compared with: the heading's title, the field's label, the lead-in (its readings are cached on it). */
+  label: { text: string }
+  /** The content the name introduces, read only when the name is one of a section's: most names are not. */
+  content: () => string
+  substantive?: boolean
+}
+
+const candidateCache = new WeakMap<PlanModel, WeakMap<Rubric, Candidate[]>>()
+
+/**
+ * Every heading, field and lead-in of the plan, in line order: found once per
+ * plan and rubric, because each missing section with `coveredBy` names asks
+ * the same question of the same places.
+ */
+function candidatesOf(model: PlanModel, rubric: Rubric): Candidate[] {
+  let byRubric = candidateCache.get(model)
+  if (!byRubric) candidateCache.set(model, (byRubric = new WeakMap()))
+  const cached = byRubric.get(rubric)
+  if (cached) return cached
+  const assigned = new Set<Heading>()
+  for (const heading of sectionHeadings(model, rubric).values()) if (heading) assigned.add(heading)
+  const found: Candidate[] = []
+  for (const heading of model.headings) {
+    if (!assigned.has(heading)) found.push({ label: { text: heading.title }, name: heading.title, line: heading.line, content: () => contentUnder(model, heading) })
+  }
+  for (const field of model.fields) found.push({ label: { text: field.label }, name: field.label, line: field.line, content: () => field.value })
+  for (const block of model.prose) {
+    if (block.heading) continue
+    const lead = LEAD_IN.exec(block.text)
+    if (!lead || countWords(lead[1]!) > MAXIMUM_LEAD_IN_WORDS) continue
+    const rest = lead[2]!
+    found.push({ label: { text: lead[1]! }, name: lead[1]!.trim(), line: block.line, content: () => rest })
+  }
+  // Stable: on one line a heading comes before a field, a field before a lead-in.
+  found.sort((a, b) => a.line - b.line)
+  byRubric.set(rubric, found)
+  return found
+}
+
+function isSubstantive(candidate: Candidate): boolean {
+  return (candidate.substantive ??= substantive(candidate.content()))
+}
+
 /**
  * Where the plan writes a missing section's topic under one of the rubric's
  * `coveredBy` names, or null. Headings that are another rubric section are
@@ -50,21 +94,6 @@ function contentUnder(model: PlanModel, heading: Heading): string {
  */
 export function coveredElsewhere(model: PlanModel, rubric: Rubric, section: SectionSpec): CoveredAt | null {
   if (section.coveredBy.length === 0) return null
-  const assigned = new Set<Heading>()
-  for (const heading of sectionHeadings(model, rubric).values()) if (heading) assigned.add(heading)
-  const found: CoveredAt[] = []
-  for (const heading of model.headings) {
-    if (assigned.has(heading) || !labelMatch(heading.title, section, section.coveredBy)) continue
-    if (substantive(contentUnder(model, heading))) found.push({ name: heading.title, line: heading.line })
-  }
-  for (const field of model.fields) {
-    if (labelMatch(field.label, section, section.coveredBy) && substantive(field.value)) found.push({ name: field.label, line: field.line })
-  }
-  for (const block of model.prose) {
-    if (block.heading) continue
-    const lead = LEAD_IN.exec(block.text)
-    if (!lead || countWords(lead[1]!) > MAXIMUM_LEAD_IN_WORDS) continue
-    if (labelMatch(lead[1]!, section, section.coveredBy) && substantive(lead[2]!)) found.push({ name: lead[1]!.trim(), line: block.line })
-  }
-  return found.sort((a, b) => a.line - b.line)[0] ?? null
+  const match = candidatesOf(model, rubric).find((candidate) => labelMatch(candidate.label, section, section.coveredBy) && isSubstantive(candidate))
+  return match ? { name: match.name, line: match.line } : null
 }

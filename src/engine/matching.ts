@@ -326,18 +326,25 @@ function atEdge(name: readonly string[], wanted: readonly string[]): boolean {
   return same(0) || same(name.length - wanted.length)
 }
 
-const coveredCache = new WeakMap<object, KeyWords[]>()
+const coveredCache = new WeakMap<object, { wanted: KeyWords[]; words: Set<string> }>()
 const CJK_CHARACTER = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]$/u
 
 /**
  * Whether a label or heading is one of the names, or begins or ends with one
  * word for word, as field labels match: "Storage", "Storage (optional)",
  * "Lưu trữ (Storage)", "VI. Security defaults"; not "Notes on storage costs".
+ * The label comes as an object so that its readings are worked out once for it.
  */
-export function labelMatch(label: string, owner: object, names: readonly string[]): boolean {
-  let wanted = coveredCache.get(owner)
-  if (!wanted) coveredCache.set(owner, (wanted = names.map((name) => keyWords(normalizeTitle(name))).filter((name) => name.stems.length > 0)))
-  for (const reading of nameReadings(label)) {
+export function labelMatch(label: { text: string }, owner: object, names: readonly string[]): boolean {
+  let known = coveredCache.get(owner)
+  if (!known) {
+    const wanted = names.map((name) => keyWords(normalizeTitle(name))).filter((name) => name.stems.length > 0)
+    coveredCache.set(owner, (known = { wanted, words: new Set(wanted.flatMap((words) => [...words.stems, ...words.singulars])) }))
+  }
+  const { wanted, words: anyWord } = known
+  for (const reading of readingsOf(label, label.text)) {
+    // Every way of matching below needs a word in common (a stem or a singular): most labels have none.
+    if (!reading.words.stems.some((word) => anyWord.has(word)) && !reading.words.singulars.some((word) => anyWord.has(word))) continue
     for (const words of wanted) {
       const value = matchScore(reading.words, words)
       if (value === 1) return true

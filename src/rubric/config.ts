@@ -6,7 +6,7 @@ import { closest, ConfigError, type ConfigProblem } from './errors.js'
 import { globMatcher } from './glob.js'
 import { RubricLoader, type ReadFile } from './load.js'
 import { rubricSchema, type Rubric } from './schema.js'
-import { compileSignature, whenSchema, type Signature, type WhenInput } from './signature.js'
+import { checkSignal, compileSignature, whenSchema, type Signature, type WhenInput } from './signature.js'
 import { PatternError } from '../engine/patterns.js'
 import { parseYamlSource, problemAt, validateAt } from './yaml-source.js'
 
@@ -252,7 +252,7 @@ export async function loadConfig(file: string, text: string | null, readFile: Re
         entry.when[list]?.forEach((signal, signalIndex) => {
           if (!('line' in signal)) return
           try {
-            compileSignature({ allOf: [signal] })
+            checkSignal(signal)
           } catch (error) {
             if (!(error instanceof PatternError)) throw error
             problems.push(problemAt(source, [...at, list, signalIndex, 'line'], `invalid RE2 pattern: ${error.message}`))

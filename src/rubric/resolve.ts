@@ -1,4 +1,4 @@
-import { PatternError, captureAll, literalPattern, regexPattern } from '../engine/patterns.js'
+import { PatternError, captureAll, regexPattern } from '../engine/patterns.js'
 import { rules as registeredRules } from '../engine/rules/index.js'
 import { closest, type ConfigProblem } from './errors.js'
 import type {
@@ -233,11 +233,8 @@ export function finalizeRubric(file: RubricFile, fallbackName: string): Rubric {
     inCode: placeholder.inCode ?? false,
     alternatives: placeholder.alternatives ?? false
   }))
-  // Compile once here so a pattern problem surfaces at load time, not mid-check.
-  for (const placeholder of placeholders) {
-    if (placeholder.regex) regexPattern(placeholder.regex, placeholder.caseSensitive)
-    else literalPattern(placeholder.text ?? '', placeholder.caseSensitive)
-  }
+  // Patterns compile when a check first uses them: every layer from a file has had its patterns compiled by
+  // layerProblems, so a bad one is a load-time error already, and the presets' are compiled by their tests.
   const blocks: BlockSpec[] = (file.blocks ?? []).map((block) => ({
     id: block.id,
     title: block.title ?? block.id,

@@ -49,6 +49,11 @@ export interface Signature {
   test(content: string): string[] | null
 }
 
+/** Compiles one signal now, so that a config's bad pattern is a load-time error; throws PatternError. */
+export function checkSignal(signal: Signal): void {
+  compileSignal(signal)
+}
+
 function compileSignal(signal: Signal): CompiledSignal {
   if ('heading' in signal) return { describe: signal.name ?? `"${signal.heading}" heading`, heading: normalizeTitle(signal.heading) }
   return { describe: signal.name ?? `line /${signal.line}/`, line: regexPattern(signal.line, false) }
@@ -90,11 +95,14 @@ function found(signal: CompiledSignal, scanned: Scanned): boolean {
 
 /** Compiles a validated `when`; throws PatternError for a line pattern RE2 rejects. */
 export function compileSignature(when: WhenInput): Signature {
-  const anyOf = (when.anyOf ?? []).map(compileSignal)
-  const allOf = (when.allOf ?? []).map(compileSignal)
+  // Compiled at the first test: most runs of the built-in defaults never read a file's content to choose its rubric.
+  // A config's own signals are compiled while it loads (checkSignal, from config.ts), so a bad pattern is still a load-time error.
+  let compiled: { anyOf: CompiledSignal[]; allOf: CompiledSignal[] } | undefined
   const atLeast = when.atLeast ?? 1
   return {
     test(content) {
+      compiled ??= { anyOf: (when.anyOf ?? []).map(compileSignal), allOf: (when.allOf ?? []).map(compileSignal) }
+      const { anyOf, allOf } = compiled
       const scanned = scan(content)
       const signs: string[] = []
       for (const signal of allOf) {

@@ -67,14 +67,17 @@ async function hasHead(top: string): Promise<boolean> {
 
 /** The files changed in the working tree at `directory`, as `options` asks. */
 export async function changedPaths(directory: string, options: ChangedOptions = {}): Promise<ChangedPaths> {
+  // Each git call is a process start, so the ones that do not wait for another's answer run side by side.
+  const asked = hasHead(directory)
   let top: string
   try {
     top = (await git(directory, ['rev-parse', '--show-toplevel'])).replace(/\r?\n$/, '')
   } catch (error) {
+    await asked
     if (error instanceof GitError && /not installed/.test(error.message)) throw error
     throw new NotAGitRepositoryError(directory, error instanceof Error ? error.message.replace(/^git rev-parse --show-toplevel failed: /, '') : String(error))
   }
-  const head = await hasHead(top)
+  const head = await asked
   const found = new Set<string>()
   let against: string
   if (options.staged) {
@@ -94,9 +97,12 @@ export async function changedPaths(directory: string, options: ChangedOptions = 
       }
       against = `the merge base of ${options.base} and HEAD (${reference.slice(0, 7)})`
     }
-    const tracked = reference === null ? await git(top, ['ls-files', '--cached', '-z']) : await git(top, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', reference, '--'])
+    const [tracked, untracked] = await Promise.all([
+      reference === null ? git(top, ['ls-files', '--cached', '-z']) : git(top, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', reference, '--']),
+      git(top, ['ls-files', '--others', '--exclude-standard', '-z'])
+    ])
     for (const name of names(tracked)) found.add(name)
-    for (const name of names(await git(top, ['ls-files', '--others', '--exclude-standard', '-z']))) found.add(name)
+    for (const name of names(untracked)) found.add(name)
   }
   // git names paths from the top of the work tree; plan-gate's root is the current directory.
   const realTop = await realpath(top)
