@@ -10,6 +10,16 @@ import picomatch from 'picomatch'
  */
 export const GLOB_OPTIONS = { dot: true, flags: 's' } as const
 
+// Compiling a glob costs far more than matching it, and the same few globs are asked about every file.
+const compiled = new Map<string, (path: string) => boolean>()
+const MAX_COMPILED = 1000
+
 export function globMatcher(patterns: string | readonly string[]): (path: string) => boolean {
-  return picomatch(patterns as string | string[], GLOB_OPTIONS)
+  if (typeof patterns !== 'string') return picomatch(patterns as string[], GLOB_OPTIONS)
+  let matcher = compiled.get(patterns)
+  if (matcher === undefined) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear()
+    compiled.set(patterns, (matcher = picomatch(patterns, GLOB_OPTIONS)))
+  }
+  return matcher
 }

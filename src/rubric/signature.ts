@@ -64,7 +64,17 @@ interface Scanned {
   lines: string[]
 }
 
+// Entries of a config ask about the same file one after another: it is scanned once for all of them.
+let lastScan: { content: string; scanned: Scanned } | null = null
+
 function scan(content: string): Scanned {
+  if (lastScan?.content === content) return lastScan.scanned
+  const scanned = scanLines(content)
+  lastScan = { content, scanned }
+  return scanned
+}
+
+function scanLines(content: string): Scanned {
   const headings: string[] = []
   const lines: string[] = []
   let fence: string | null = null
