@@ -51,7 +51,7 @@ describe('reading and writing', () => {
     expect(cacheFileName('bundle one')).toBe(name)
     expect(cacheFileName('bundle two')).not.toBe(name)
     expect(cacheFileName('bundle one', ['--max-old-space-size=100'])).not.toBe(name)
-    writeCodeCache(work, name, payload)
+    writeCodeCache(work, name, () => payload)
     expect(readCodeCache(work, name)).toEqual(payload)
     // Private to this user.
     if (process.platform !== 'win32') expect(statSync(path.join(work, name)).mode & 0o077).toBe(0)
@@ -59,7 +59,7 @@ describe('reading and writing', () => {
 
   it('ignores a damaged file: a changed byte, a cut-off end, a foreign header, an empty file', () => {
     const name = cacheFileName('bundle')
-    writeCodeCache(work, name, payload)
+    writeCodeCache(work, name, () => payload)
     const file = path.join(work, name)
     const good = readFileSync(file)
     const flipped = Buffer.from(good)
@@ -74,25 +74,45 @@ describe('reading and writing', () => {
   const posixOnly = process.platform === 'win32' ? it.skip : it
   posixOnly('neither reads nor writes in a directory others can write to', () => {
     const name = cacheFileName('bundle')
-    writeCodeCache(work, name, payload)
+    writeCodeCache(work, name, () => payload)
     chmodSync(work, 0o777)
     expect(readCodeCache(work, name)).toBeUndefined()
     const shared = path.join(work, 'shared')
     mkdirSync(shared, { mode: 0o777 })
     chmodSync(shared, 0o777)
-    writeCodeCache(shared, name, payload)
+    writeCodeCache(shared, name, () => payload)
     expect(readdirSync(shared)).toEqual([])
+  })
+
+  it('does not produce the code at all where it could not be written', () => {
+    let produced = 0
+    const produce = () => {
+      produced++
+      return payload
+    }
+    // A path that cannot be a directory (a file is in the way), and a directory others can write to.
+    writeFileSync(path.join(work, 'file'), '')
+    writeCodeCache(path.join(work, 'file', 'cache'), cacheFileName('bundle'), produce)
+    if (process.platform !== 'win32') {
+      const shared = path.join(work, 'shared')
+      mkdirSync(shared)
+      chmodSync(shared, 0o777)
+      writeCodeCache(shared, cacheFileName('bundle'), produce)
+    }
+    expect(produced).toBe(0)
+    writeCodeCache(path.join(work, 'fine'), cacheFileName('bundle'), produce)
+    expect(produced).toBe(1)
   })
 
   it('keeps a few files, newest first, and clears temporary files a killed run left', () => {
     const old = Date.now() / 1000 - 7200
     for (let i = 0; i < 12; i++) {
-      writeCodeCache(work, `old-${i}.v8cache`, payload)
+      writeCodeCache(work, `old-${i}.v8cache`, () => payload)
       utimesSync(path.join(work, `old-${i}.v8cache`), old + i, old + i)
     }
     writeFileSync(path.join(work, '.x.v8cache.123.tmp'), 'half')
     utimesSync(path.join(work, '.x.v8cache.123.tmp'), old, old)
-    writeCodeCache(work, 'new.v8cache', payload)
+    writeCodeCache(work, 'new.v8cache', () => payload)
     const left = readdirSync(work).sort()
     expect(left).toContain('new.v8cache')
     expect(left).toHaveLength(8)

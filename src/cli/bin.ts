@@ -25,7 +25,7 @@ const running = entry(import.meta.url, createRequire)
 // Workers never finish (the pool ends them), so only the main thread stores the code its run compiled.
 if (dir !== null && isMainThread && (cachedData === undefined || script.cachedDataRejected === true)) {
   await running
-  writeCodeCache(dir, name, script.createCachedData())
+  writeCodeCache(dir, name, () => script.createCachedData())
 } else {
   await running
 }

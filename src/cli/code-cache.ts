@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { accessSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 
@@ -100,11 +100,19 @@ export function readCodeCache(dir: string, name: string): Buffer | undefined {
   }
 }
 
-/** Stores code for `name` in `dir`, replacing the file whole (readers never see half of one), and keeps the directory small. Never throws. */
-export function writeCodeCache(dir: string, name: string, payload: Buffer): void {
+/**
+ * Stores code for `name` in `dir`, replacing the file whole (readers never see
+ * half of one), and keeps the directory small. The code is asked for only once
+ * the directory is known to be usable: producing it costs a run about as much
+ * as the cache saves, which a read-only home would otherwise pay every time.
+ * Never throws.
+ */
+export function writeCodeCache(dir: string, name: string, produce: () => Buffer): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
     if (!isPrivateDirectory(dir)) return
+    accessSync(dir, constants.W_OK)
+    const payload = produce()
     const temporary = path.join(dir, `.${name}.${process.pid}.tmp`)
     writeFileSync(temporary, Buffer.concat([MAGIC, digestOf(payload), payload]), { mode: 0o600 })
     renameSync(temporary, path.join(dir, name))
