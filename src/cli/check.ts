@@ -15,7 +15,7 @@ import { withPhaseOrder } from '../runner/phase-order.js'
 import { changedPaths } from '../workspace/git-changes.js'
 import { changedPlanFiles } from './changed.js'
 import { VERSION } from '../version.js'
-import { collectFiles, MAX_REPO_FILE_BYTES, readRegularFile, repoFileReader, toRepoPath, UnreadableFileError, type OperandResult } from '../workspace/files.js'
+import { collectFiles, CONCURRENT_READS, mapConcurrent, MAX_REPO_FILE_BYTES, readRegularFile, repoFileReader, toRepoPath, UnreadableFileError, type OperandResult } from '../workspace/files.js'
 import { EXIT_FAIL, EXIT_PASS, EXIT_USAGE, UsageError, type CliIo } from './common.js'
 import { discoverConfig, findRepositoryTop } from './discover.js'
 
@@ -142,15 +142,17 @@ export async function check(args: readonly string[], io: CliIo, help: string): P
 
   const jobs: PlanJob[] = []
   const rubricRefs: Record<string, string | null> = {}
-  for (const file of collected.files) {
-    let content: Buffer
-    try {
-      content = await readRegularFile(file.absolute)
-    } catch (error) {
+  // Read side by side, used in order: the first file that cannot be read is the one reported.
+  const contents = await mapConcurrent(collected.files, CONCURRENT_READS, (file) => readRegularFile(file.absolute))
+  for (const [at, file] of collected.files.entries()) {
+    const read = contents[at]!
+    if (read.status === 'rejected') {
+      const error: unknown = read.reason
       const reason = error instanceof UnreadableFileError ? error.message : `cannot be read (${error instanceof Error ? error.message : String(error)})`
       io.stderr(`plan-gate: no plan was checked, and the gate fails:\n  "${file.path}" ${reason}\n`)
       return EXIT_USAGE
     }
+    const content = read.value
     const choice: RubricChoice | null = override
       ? { rubric: override, reason: `--rubric ${values.rubric}` }
       : rubricFor(config, file.path, content) ??

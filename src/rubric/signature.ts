@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { regexPattern, type TextPattern } from '../engine/patterns.js'
-import { matchTitle, normalizeTitle } from '../engine/text.js'
+import { keyWords, matchScore, normalizeTitle, type KeyWords } from '../engine/text.js'
 
 // Content signatures: what a plan says about its own format. The path alone
 // cannot tell a spec-kit plan from a SpecFlow plan under `.specify/specs/`, nor
@@ -40,7 +40,7 @@ const SCANNED_CHARACTERS = 256 * 1024
 
 interface CompiledSignal {
   describe: string
-  heading?: string
+  heading?: { words: KeyWords; anyWord: Set<string> }
   line?: TextPattern
 }
 
@@ -55,12 +55,15 @@ export function checkSignal(signal: Signal): void {
 }
 
 function compileSignal(signal: Signal): CompiledSignal {
-  if ('heading' in signal) return { describe: signal.name ?? `"${signal.heading}" heading`, heading: normalizeTitle(signal.heading) }
+  if ('heading' in signal) {
+    const words = keyWords(normalizeTitle(signal.heading))
+    return { describe: signal.name ?? `"${signal.heading}" heading`, heading: { words, anyWord: new Set([...words.stems, ...words.singulars]) } }
+  }
   return { describe: signal.name ?? `line /${signal.line}/`, line: regexPattern(signal.line, false) }
 }
 
 interface Scanned {
-  headings: string[]
+  headings: KeyWords[]
   lines: string[]
 }
 
@@ -75,7 +78,7 @@ function scan(content: string): Scanned {
 }
 
 function scanLines(content: string): Scanned {
-  const headings: string[] = []
+  const headings: KeyWords[] = []
   const lines: string[] = []
   let fence: string | null = null
   for (const line of content.slice(0, SCANNED_CHARACTERS).split(/\r\n|\r|\n/)) {
@@ -90,15 +93,19 @@ function scanLines(content: string): Scanned {
     }
     lines.push(line)
     const heading = /^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line)?.[1]
-    if (heading !== undefined) headings.push(normalizeTitle(heading))
+    if (heading !== undefined) headings.push(keyWords(normalizeTitle(heading)))
   }
   return { headings, lines }
 }
 
 function found(signal: CompiledSignal, scanned: Scanned): boolean {
   if (signal.heading !== undefined) {
-    const wanted = signal.heading
-    return scanned.headings.some((heading) => matchTitle(heading, wanted) !== null)
+    const { words: wanted, anyWord } = signal.heading
+    // A heading matches the wanted name as titles match anywhere (matchTitle): word-aligned, word forms folded.
+    // Every way of matching needs a word in common, which rules out most headings before they are scored.
+    return scanned.headings.some(
+      (heading) => (heading.stems.some((word) => anyWord.has(word)) || heading.singulars.some((word) => anyWord.has(word))) && matchScore(heading, wanted) > 0
+    )
   }
   return scanned.lines.some((line) => signal.line!.test(line))
 }

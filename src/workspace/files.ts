@@ -1,4 +1,4 @@
-import { constants, type Stats } from 'node:fs'
+import { constants, type Dirent, type Stats } from 'node:fs'
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { ConfigError } from '../rubric/errors.js'
@@ -98,18 +98,29 @@ export async function walk(directory: string, extras: WalkExtras = {}): Promise<
   const { links, others } = extras
   const maxFiles = extras.maxFiles ?? MAX_SCANNED_FILES
   const found: string[] = []
-  const pending = [directory]
+  let pending = [directory]
   while (pending.length > 0) {
-    const current = pending.pop()!
-    let entries
-    try {
-      entries = await readdir(current, { withFileTypes: true })
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error'
-      throw new ScanError(
-        `Cannot read the directory ${JSON.stringify(path.relative(directory, current) || '.')} (${code}), so plans in it cannot be checked; make it readable, or name the plans to check`
-      )
+    // Directories are read a batch at a time: one at a time, a tree of thousands spends most of its walk waiting.
+    const batch = pending.slice(-CONCURRENT_READS).reverse()
+    pending = pending.slice(0, -CONCURRENT_READS)
+    const listed = await mapConcurrent(batch, CONCURRENT_READS, (current) => readdir(current, { withFileTypes: true }))
+    for (const [at, current] of batch.entries()) {
+      const result = listed[at]!
+      if (result.status === 'rejected') {
+        const code = (result.reason as NodeJS.ErrnoException).code ?? 'error'
+        throw new ScanError(
+          `Cannot read the directory ${JSON.stringify(path.relative(directory, current) || '.')} (${code}), so plans in it cannot be checked; make it readable, or name the plans to check`
+        )
+      }
+      walkEntries(current, result.value)
     }
+  }
+  // Whatever order the batches came back in, every list is in path order.
+  links?.sort()
+  others?.sort()
+  return found.sort()
+
+  function walkEntries(current: string, entries: Dirent[]): void {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     for (const entry of entries) {
       const full = path.join(current, entry.name)
@@ -129,7 +140,27 @@ export async function walk(directory: string, extras: WalkExtras = {}): Promise<
       }
     }
   }
-  return found.sort()
+}
+
+/** How many files or directories are read at once: enough to keep the disk busy, few enough for any file-descriptor limit. */
+export const CONCURRENT_READS = 16
+
+/** `fn` over `items`, at most `limit` at a time; settled results in the items' order. */
+export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const results = new Array<PromiseSettledResult<R>>(items.length)
+  let next = 0
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      try {
+        results[index] = { status: 'fulfilled', value: await fn(items[index]!) }
+      } catch (reason) {
+        results[index] = { status: 'rejected', reason }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane))
+  return results
 }
 
 export type Selector = (repoPath: string) => boolean
