@@ -34,6 +34,7 @@ const CORPUS = path.resolve(ROOT, option('--corpus', process.env.PLAN_GATE_CORPU
 const BUILD = path.join(ROOT, '.bench', 'tsc')
 const DIST = path.resolve(ROOT, option('--dist', 'dist'))
 const CLI = path.join(DIST, 'cli.js')
+const CLI_BUNDLE = path.join(DIST, 'cli-bundle.js')
 const ACTION = path.join(DIST, 'index.js')
 const PEER = path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs')
 const HOSTILE = path.join(ROOT, 'scripts', 'hostile-plans.mjs')
@@ -70,7 +71,8 @@ function codeState() {
   }
   const chunks = actionFiles().slice(1)
   const bundles = Object.fromEntries([
-    ...(existsSync(CLI) ? [[rel(CLI), fingerprint([CLI])]] : []),
+    // dist/cli.js is the launcher; the CLI it runs is dist/cli-bundle.js.
+    ...(existsSync(CLI) ? [[existsSync(CLI_BUNDLE) ? `${rel(CLI)} with ${path.basename(CLI_BUNDLE)}` : rel(CLI), fingerprint(existsSync(CLI_BUNDLE) ? [CLI, CLI_BUNDLE] : [CLI])]] : []),
     ...(existsSync(ACTION) ? [[`${rel(ACTION)}${chunks.length > 0 ? ` with its ${chunks.length} chunks` : ''}`, fingerprint([ACTION, ...chunks.map((name) => path.join(DIST, name))])]] : [])
   ])
   return { head: git(['rev-parse', '--short', 'HEAD']) || 'unknown', dirty: git(['status', '--porcelain', '--', 'src', 'test-support']).split('\n').filter(Boolean).length, bundles }
@@ -480,7 +482,7 @@ function goalsSection(machine) {
     table(['Goal', 'Met?', 'Measured'], report.goals.map((item) => [item.text, item.met === null ? 'not measurable' : item.met ? 'yes' : '**no**', item.detail])),
     '',
     ...(machine.goalsOnly ? ['This section was rewritten by `npm run bench -- --goals`; the sections after it are from the full run named at the top.', ''] : []),
-    `Measured ${machine.date} on commit ${machine.code.head}${machine.code.dirty > 0 ? ` plus ${machine.code.dirty} uncommitted file(s)` : ''} (${Object.entries(machine.code.bundles).map(([file, hash]) => `${file} sha256 ${hash}…`).join(', ')}), ${machine.cores} × ${machine.cpu}, Node ${process.version}; load average (1 min) ${machine.loadStart} at the start, ${os.loadavg()[0].toFixed(2)} at the end. Median of ${g.runs} interleaved rounds of whole processes (spawn to exit); ${g.plans} plans checked, ${g.linted} files linted by markdownlint-cli2. The "other core busy" rows run while a child of the bench spins (\`node -e "for (;;) {}"\`), so plan-gate's workers and markdownlint-cli2 share the machine with it.`,
+    `Measured ${machine.date} on commit ${machine.code.head}${machine.code.dirty > 0 ? ` plus ${machine.code.dirty} uncommitted file(s)` : ''} (${Object.entries(machine.code.bundles).map(([file, hash]) => `${file} sha256 ${hash}…`).join(', ')}), ${machine.cores} × ${machine.cpu}, Node ${process.version}; load average (1 min) ${machine.loadStart} at the start, ${os.loadavg()[0].toFixed(2)} at the end. Median of ${g.runs} interleaved rounds of whole processes (spawn to exit); ${g.plans} plans checked, ${g.linted} files linted by markdownlint-cli2. The "other core busy" rows run while a child of the bench spins (\`node -e "for (;;) {}"\`), so plan-gate's workers and markdownlint-cli2 share the machine with it. Bare Node, one plan and \`--changed\` are sampled 7 times a round. The CLI runs with its V8 code cache (README, Performance): the first run of a new build writes it in the user's cache directory and every later run reads it, as on a machine where hooks run all day.`,
     '',
     ...(machine.loadStart > 1.5 || os.loadavg()[0] > 1.5 ? ['**The machine was busy** (other work was running on its 2 cores during these rounds): absolute times are inflated and swing from round to round; re-measure on an idle machine before reading much into one row.', ''] : []),
     '```sh',

@@ -17,6 +17,9 @@ export const GOALS = {
   cacheRatio: 0.1
 }
 
+/** Samples per round of the rows that take well under a second (bare Node, one plan, --changed). */
+const SMALL_REPEATS = 7
+
 /**
  * A git repository of `files` corpus replicas, committed, with one plan then
  * changed in the work tree: what `check --changed` sees in a working copy.
@@ -62,9 +65,12 @@ export async function measureGoals({ node, cli, peer, inputs, runs, log }) {
   let identical = true
   for (let run = 0; run < runs; run++) {
     log(`goals round ${run + 1}/${runs}`)
-    record('node0', measure(node, ['-e', '0'], { cwd: dir }))
-    record('one', measure(node, [cli, 'check', inputs.onePlan], { cwd: dir }))
-    record('changed', measure(node, [cli, 'check', '--changed'], { cwd: dir }))
+    // The sub-second rows are cheap, and on a shared machine one sample of each per round is mostly noise.
+    for (let repeat = 0; repeat < SMALL_REPEATS; repeat++) {
+      record('node0', measure(node, ['-e', '0'], { cwd: dir }))
+      record('one', measure(node, [cli, 'check', inputs.onePlan], { cwd: dir }))
+      record('changed', measure(node, [cli, 'check', '--changed'], { cwd: dir }))
+    }
     const coldOut = path.join(out, 'cold.json')
     record('cold', measure(node, [cli, 'check', '.', '--format', 'json'], { cwd: dir, stdoutFile: coldOut }))
     if (existsSync(peer)) {
@@ -96,7 +102,8 @@ export async function measureGoals({ node, cli, peer, inputs, runs, log }) {
   rmSync(cacheDir, { recursive: true, force: true })
   const wall = (row) => median(rows[row].map((result) => result.wallMs))
   const cpu = (row) => median(rows[row].map((result) => result.cpuMs))
-  const figures = Object.fromEntries(Object.keys(rows).map((row) => [row, { wallMs: wall(row), cpuMs: cpu(row), runs: rows[row].length, status: statuses[row] }]))
+  const best = (row) => Math.min(...rows[row].map((result) => result.wallMs))
+  const figures = Object.fromEntries(Object.keys(rows).map((row) => [row, { wallMs: wall(row), bestMs: best(row), cpuMs: cpu(row), runs: rows[row].length, status: statuses[row] }]))
   return { figures, plans, linted, identical, runs, cores: availableParallelism() }
 }
 
@@ -105,7 +112,12 @@ export function goalRows(g) {
   const f = g.figures
   const over = (row) => f[row].wallMs - f.node0.wallMs
   const rows = []
-  const overhead = (text, row) => rows.push([text, over(row) <= GOALS.overheadMs, `${ms(over(row))} ms above (${ms(f[row].wallMs)} ms vs ${ms(f.node0.wallMs)} ms for \`node -e 0\`; CPU ${ms(f[row].cpuMs)} ms)`])
+  const overhead = (text, row) =>
+    rows.push([
+      text,
+      over(row) <= GOALS.overheadMs,
+      `${ms(over(row))} ms above (${ms(f[row].wallMs)} ms vs ${ms(f.node0.wallMs)} ms for \`node -e 0\`, medians of ${f[row].runs}; CPU ${ms(f[row].cpuMs)} ms); best runs ${ms(f[row].bestMs - f.node0.bestMs)} ms above`
+    ])
   overhead(`1. one plan (\`check FILE\`) ≤ ${GOALS.overheadMs} ms above \`node -e 0\` (wall)`, 'one')
   overhead(`1. \`check --changed\`, one of ${g.plans} plans changed, ≤ ${GOALS.overheadMs} ms above \`node -e 0\` (wall)`, 'changed')
   const peer = (text, mine, theirs, limit) => {
