@@ -4,7 +4,7 @@ import { homedir } from 'node:os'
 import path from 'node:path'
 
 // V8 code cache for the CLI bundle. Compiling the bundle and the functions a
-// run calls cost about a third of a one-plan check; V8 can hand that work back
+// run calls cost about 80 ms of a one-plan check; V8 can hand that work back
 // from bytes it produced on an earlier run. Those bytes are code, so they are
 // kept where only this user can write (the user's cache directory, never a
 // shared temporary one) and are read only when their digest matches: V8

@@ -2,7 +2,7 @@ import type { Field, Heading, Table } from './model.js'
 import type { ColumnSpec, FieldSpec, SectionSpec, TableSpec } from '../rubric/schema.js'
 import { lexicon, type Concept, type ConceptId } from '../rubric/presets/lexicon.js'
 import { assign, type Pairing } from './assign.js'
-import { keyWords, matchScore, nameReadings, normalizeText, normalizeTitle, type KeyWords, type NameReading } from './text.js'
+import { keyWords, matchScore, nameReadings, normalizeText, normalizeTitle, sharesWord, wordSet, type KeyWords, type NameReading } from './text.js'
 
 // Which heading is which rubric section, which table which rubric table, which
 // header cell which column and which label which field: every part of the plan
@@ -339,12 +339,12 @@ export function labelMatch(label: { text: string }, owner: object, names: readon
   let known = coveredCache.get(owner)
   if (!known) {
     const wanted = names.map((name) => keyWords(normalizeTitle(name))).filter((name) => name.stems.length > 0)
-    coveredCache.set(owner, (known = { wanted, words: new Set(wanted.flatMap((words) => [...words.stems, ...words.singulars])) }))
+    coveredCache.set(owner, (known = { wanted, words: wordSet(wanted) }))
   }
   const { wanted, words: anyWord } = known
   for (const reading of readingsOf(label, label.text)) {
-    // Every way of matching below needs a word in common (a stem or a singular): most labels have none.
-    if (!reading.words.stems.some((word) => anyWord.has(word)) && !reading.words.singulars.some((word) => anyWord.has(word))) continue
+    // Most labels share no word with any of the names.
+    if (!sharesWord(reading.words, anyWord)) continue
     for (const words of wanted) {
       const value = matchScore(reading.words, words)
       if (value === 1) return true

@@ -98,6 +98,20 @@ function wordsOf(normalized: string): KeyWords {
   }
 }
 
+/** Every stem and singular of some names: what a name must share a word with before matchScore can be above 0. */
+export function wordSet(names: readonly KeyWords[]): Set<string> {
+  return new Set(names.flatMap((words) => [...words.stems, ...words.singulars]))
+}
+
+/**
+ * Whether a name shares a word with a wordSet. Every way matchScore finds a
+ * match needs one (equal stems, or singulars in a row or at an edge), so a name
+ * without one is ruled out before it is scored.
+ */
+export function sharesWord(name: KeyWords, words: ReadonlySet<string>): boolean {
+  return name.stems.some((word) => words.has(word)) || name.singulars.some((word) => words.has(word))
+}
+
 /** Index of the first word-aligned occurrence of `wanted` in `name`, or -1. */
 function wordsAt(name: readonly string[], wanted: readonly string[]): number {
   outer: for (let start = 0; start + wanted.length <= name.length; start++) {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { regexPattern, type TextPattern } from '../engine/patterns.js'
-import { keyWords, matchScore, normalizeTitle, type KeyWords } from '../engine/text.js'
+import { keyWords, matchScore, normalizeTitle, sharesWord, wordSet, type KeyWords } from '../engine/text.js'
 
 // Content signatures: what a plan says about its own format. The path alone
 // cannot tell a spec-kit plan from a SpecFlow plan under `.specify/specs/`, nor
@@ -57,7 +57,7 @@ export function checkSignal(signal: Signal): void {
 function compileSignal(signal: Signal): CompiledSignal {
   if ('heading' in signal) {
     const words = keyWords(normalizeTitle(signal.heading))
-    return { describe: signal.name ?? `"${signal.heading}" heading`, heading: { words, anyWord: new Set([...words.stems, ...words.singulars]) } }
+    return { describe: signal.name ?? `"${signal.heading}" heading`, heading: { words, anyWord: wordSet([words]) } }
   }
   return { describe: signal.name ?? `line /${signal.line}/`, line: regexPattern(signal.line, false) }
 }
@@ -102,10 +102,7 @@ function found(signal: CompiledSignal, scanned: Scanned): boolean {
   if (signal.heading !== undefined) {
     const { words: wanted, anyWord } = signal.heading
     // A heading matches the wanted name as titles match anywhere (matchTitle): word-aligned, word forms folded.
-    // Every way of matching needs a word in common, which rules out most headings before they are scored.
-    return scanned.headings.some(
-      (heading) => (heading.stems.some((word) => anyWord.has(word)) || heading.singulars.some((word) => anyWord.has(word))) && matchScore(heading, wanted) > 0
-    )
+    return scanned.headings.some((heading) => sharesWord(heading, anyWord) && matchScore(heading, wanted) > 0)
   }
   return scanned.lines.some((line) => signal.line!.test(line))
 }
