@@ -64,8 +64,8 @@ function presetYaml(name: string): string {
 
 export function generatedFiles(): Map<string, string> {
   const files = new Map<string, string>()
-  files.set('schema/rubric.schema.json', jsonSchema(rubricSchema, 'rubric.schema.json', 'plan-gate rubric'))
-  files.set('schema/config.schema.json', jsonSchema(configSchema, 'config.schema.json', 'plan-gate configuration'))
+  files.set('schema/rubric.schema.json', jsonSchema(rubricSchema(), 'rubric.schema.json', 'plan-gate rubric'))
+  files.set('schema/config.schema.json', jsonSchema(configSchema(), 'config.schema.json', 'plan-gate configuration'))
   files.set('docs/rules/README.md', rulesIndex())
   for (const rule of rules) files.set(`docs/rules/${rule.id}.md`, rulePage(rule))
   for (const name of presets.keys()) files.set(`docs/presets/${name}.yml`, presetYaml(name))

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { run } from '../../src/cli/main.js'
-import { changedPaths } from '../../src/workspace/git-changes.js'
+import { changedPaths, GitError, statusChanges } from '../../src/workspace/git-changes.js'
 import { gitRepo, type GitRepo } from '../../test-support/git-repo.js'
 
 // `check --changed`: the plans git reports as changed, and only those.
@@ -40,6 +40,45 @@ test('names with newlines and spaces survive (git -z)', async () => {
   expect((await changedPaths(repo.root)).paths).toEqual(['new dir/plan.md', 'tracked dir/plan.md', 'un\ntracked/plan.md', 'we\nird dir/plan.md'])
   // Globs match names with line breaks too (src/rubric/glob.ts), so every one of them is a plan.
   expect((await check(repo.root, ['--changed', '--format', 'json'])).files).toEqual(['new dir/plan.md', 'tracked dir/plan.md', 'un\ntracked/plan.md', 'we\nird dir/plan.md'])
+})
+
+test('renames, copies of content, intent-to-add, a merge conflict and an edit undone in the work tree', async () => {
+  repo = gitRepo({ 'old/plan.md': GENERIC_FAIL, 'kept/plan.md': GENERIC_FAIL, 'conflict/plan.md': GENERIC_FAIL, 'undone/plan.md': GENERIC_FAIL })
+  repo.commit('base')
+  repo.git('checkout', '-q', '-b', 'other')
+  repo.write({ 'conflict/plan.md': `${GENERIC_FAIL}other\n` })
+  repo.commit('other side')
+  repo.git('checkout', '-q', 'main')
+  repo.write({ 'conflict/plan.md': `${GENERIC_FAIL}main\n` })
+  repo.commit('main side')
+  spawnSync('git', ['merge', '-q', 'other'], { cwd: repo.root })
+  repo.git('mv', 'old', 'moved')
+  repo.write({ 'intent/plan.md': GENERIC_FAIL, 'undone/plan.md': `${GENERIC_FAIL}staged\n` })
+  repo.git('add', '-N', 'intent/plan.md')
+  repo.git('add', 'undone/plan.md')
+  repo.write({ 'undone/plan.md': GENERIC_FAIL })
+  // The old name is gone and the unchanged plan is left alone; what is staged is checked even when the work tree is back at HEAD.
+  expect((await changedPaths(repo.root)).paths).toEqual(['conflict/plan.md', 'intent/plan.md', 'moved/plan.md', 'undone/plan.md'])
+})
+
+test('git status entries: every kind read by its field count, and an unknown one refused', () => {
+  const output = [
+    '# branch.oid (initial)',
+    '# branch.head main',
+    '1 .M N... 100644 100644 100644 0123 4567 a dir/plan.md',
+    '2 R. N... 100644 100644 100644 0123 4567 R100 new name.md',
+    'old name.md',
+    'u UU N... 100644 100644 100644 100644 0123 4567 89ab both/plan.md',
+    '1 D. N... 100644 000000 000000 0123 0000 deleted/staged.md',
+    '1 .D N... 100644 100644 000000 0123 0123 deleted/unstaged.md',
+    '? new/plan.md',
+    '! ignored/plan.md',
+    ''
+  ].join('\0')
+  expect(statusChanges(output)).toEqual({ head: false, paths: ['a dir/plan.md', 'new name.md', 'both/plan.md', 'new/plan.md'] })
+  expect(statusChanges('# branch.oid 0123\0').head).toBe(true)
+  expect(() => statusChanges('3 something new\0')).toThrow(GitError)
+  expect(() => statusChanges('1 .M N...\0')).toThrow(/does not know/)
 })
 
 test('--base compares with the merge base: committed branch changes count, the base branch moving on does not', async () => {

@@ -202,7 +202,7 @@ describe('plan-gate rubric --from-template', () => {
     const result = await cli(['rubric', '--from-template', 'plan-template-current.md'])
     expect(result.status).toBe(0)
     expect(result.stdout).toMatch(/^# yaml-language-server: \$schema=/)
-    const parsed = rubricSchema.parse(parse(result.stdout))
+    const parsed = rubricSchema().parse(parse(result.stdout))
     expect(parsed.sections!.map((section) => section.id)).toEqual(['summary', 'stack', 'principles-review', 'layout', 'packages', 'exceptions'])
   })
 

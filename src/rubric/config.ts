@@ -12,58 +12,69 @@ import { parseYamlSource, problemAt, validateAt } from './yaml-source.js'
 
 export const DEFAULT_PARSE_TIMEOUT_MS = 10_000
 
-const globs = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)])
+// Built at first use, as the rubric schemas are (schema.ts): a repository without a config file never needs it.
+function defineConfigSchema() {
+  const globs = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)])
 
-export const configSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    plans: z
-      .array(
-        z.strictObject({
-          files: globs.describe('Globs of plan files, relative to the repository root.'),
-          exclude: globs.optional().describe('Globs of files to leave out.'),
-          when: whenSchema.optional(),
-          rubric: z
-            .union([z.string().trim().min(1), rubricSchema])
-            .describe('A preset name, a path to a rubric file (relative to the repository root), or an inline rubric.')
+  const configSchema = z
+    .strictObject({
+      $schema: z.string().optional(),
+      plans: z
+        .array(
+          z.strictObject({
+            files: globs.describe('Globs of plan files, relative to the repository root.'),
+            exclude: globs.optional().describe('Globs of files to leave out.'),
+            when: whenSchema().optional(),
+            rubric: z
+              .union([z.string().trim().min(1), rubricSchema()])
+              .describe('A preset name, a path to a rubric file (relative to the repository root), or an inline rubric.')
+          })
+        )
+        .min(1)
+        .describe('Which rubric checks which plan files; the first entry that matches a file wins.'),
+      waivers: z
+        .array(
+          z.strictObject({
+            files: globs.describe('Globs of the plans the waiver covers, relative to the repository root.'),
+            rule: z.string().trim().min(1).describe('Id of the rule whose findings it excuses.'),
+            section: z.string().trim().min(1).optional().describe('Only findings in the plan section with this heading.'),
+            match: z.string().trim().min(1).optional().describe('Only findings whose message contains this text (case-insensitive).'),
+            reason: z.string().trim().min(1, 'a waiver needs a reason').describe('Why the findings are accepted; shown next to each waived finding.'),
+            expires: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
+              .refine((date) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), 'not a real date')
+              .optional()
+              .describe('Last day the waiver holds (YYYY-MM-DD); after it, the waiver is an error and its findings count again.')
+          })
+        )
+        .optional()
+        .describe('Findings accepted for now, each with a reason; read from the base commit on pull requests, so a pull request cannot waive its own findings.'),
+      baseline: z
+        .string()
+        .trim()
+        .min(1)
+        .optional()
+        .describe('A baseline file written by `plan-gate baseline` (relative to the repository root): findings it lists are shown as waived, so only new findings fail.'),
+      limits: z
+        .strictObject({
+          maxPlanBytes: z.number().int().min(1024).max(64 * 1024 * 1024).optional().describe('Plans larger than this fail with plan-too-large (default 1 MiB).'),
+          parseTimeoutMs: z.number().int().min(100).max(600_000).optional().describe('Time one plan may take to parse and check before it fails with plan-unparseable (default 10000).')
         })
-      )
-      .min(1)
-      .describe('Which rubric checks which plan files; the first entry that matches a file wins.'),
-    waivers: z
-      .array(
-        z.strictObject({
-          files: globs.describe('Globs of the plans the waiver covers, relative to the repository root.'),
-          rule: z.string().trim().min(1).describe('Id of the rule whose findings it excuses.'),
-          section: z.string().trim().min(1).optional().describe('Only findings in the plan section with this heading.'),
-          match: z.string().trim().min(1).optional().describe('Only findings whose message contains this text (case-insensitive).'),
-          reason: z.string().trim().min(1, 'a waiver needs a reason').describe('Why the findings are accepted; shown next to each waived finding.'),
-          expires: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
-            .refine((date) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date), 'not a real date')
-            .optional()
-            .describe('Last day the waiver holds (YYYY-MM-DD); after it, the waiver is an error and its findings count again.')
-        })
-      )
-      .optional()
-      .describe('Findings accepted for now, each with a reason; read from the base commit on pull requests, so a pull request cannot waive its own findings.'),
-    baseline: z
-      .string()
-      .trim()
-      .min(1)
-      .optional()
-      .describe('A baseline file written by `plan-gate baseline` (relative to the repository root): findings it lists are shown as waived, so only new findings fail.'),
-    limits: z
-      .strictObject({
-        maxPlanBytes: z.number().int().min(1024).max(64 * 1024 * 1024).optional().describe('Plans larger than this fail with plan-too-large (default 1 MiB).'),
-        parseTimeoutMs: z.number().int().min(100).max(600_000).optional().describe('Time one plan may take to parse and check before it fails with plan-unparseable (default 10000).')
-      })
-      .optional()
-  })
-  .describe('plan-gate configuration (.github/plan-gate.yml).')
+        .optional()
+    })
+    .describe('plan-gate configuration (.github/plan-gate.yml).')
+  return configSchema
+}
 
-export type ConfigFile = z.infer<typeof configSchema>
+let configSchemaBuilt: ReturnType<typeof defineConfigSchema> | undefined
+
+/** The schema of `.github/plan-gate.yml`. */
+export function configSchema(): ReturnType<typeof defineConfigSchema> {
+  return (configSchemaBuilt ??= defineConfigSchema())
+}
+
+export type ConfigFile = z.infer<ReturnType<typeof configSchema>>
 
 export interface PlanMapping {
   files: string[]
@@ -228,7 +239,7 @@ export async function loadConfig(file: string, text: string | null, readFile: Re
   if (value === null || value === undefined) {
     throw new ConfigError([{ file, line: 1, column: 1, path: '', message: 'the config file is empty; it needs a "plans" list (or delete it to use the built-in defaults)' }])
   }
-  const config = validateAt(configSchema, source, [], value)
+  const config = validateAt(configSchema(), source, [], value)
   const loader = new RubricLoader(readFile)
   const mappings: PlanMapping[] = []
   const problems: ConfigProblem[] = []
@@ -317,10 +328,12 @@ function checkWaivers(entries: readonly ParsedWaiver[], source: Parameters<typeo
   return waivers
 }
 
-const baselineSchema = z.strictObject({
-  version: z.literal(1),
-  findings: z.array(z.strictObject({ file: z.string().min(1), rule: z.string().min(1), fingerprint: z.string().regex(/^[0-9a-f]{20}$/) }))
-})
+function baselineSchema() {
+  return z.strictObject({
+    version: z.literal(1),
+    findings: z.array(z.strictObject({ file: z.string().min(1), rule: z.string().min(1), fingerprint: z.string().regex(/^[0-9a-f]{20}$/) }))
+  })
+}
 
 /** The baseline named by the config; a missing or malformed one fails the check rather than silently waiving nothing. */
 async function loadBaseline(file: string, readFile: ReadFile, source: Parameters<typeof problemAt>[0], problems: ConfigProblem[]): Promise<BaselineEntry[]> {
@@ -340,7 +353,7 @@ async function loadBaseline(file: string, readFile: ReadFile, source: Parameters
     problems.push({ file, line: 1, column: 1, path: '', message: `not valid JSON (${error instanceof Error ? error.message : String(error)}); regenerate it with "plan-gate baseline"` })
     return []
   }
-  const parsed = baselineSchema.safeParse(value)
+  const parsed = baselineSchema().safeParse(value)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     problems.push({ file, line: 1, column: 1, path: issue.path.map(String).join('.'), message: `not a plan-gate baseline (${issue.message}); regenerate it with "plan-gate baseline"` })

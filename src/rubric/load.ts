@@ -117,7 +117,7 @@ export class RubricLoader {
    * sixth of a one-plan run.
    */
   private async resolveLayer(value: unknown, source: YamlSource | null, basePath: readonly PropertyKey[], stack: readonly string[], { trusted = false } = {}): Promise<RubricFile> {
-    const layer: RubricFile = trusted ? (value as RubricFile) : source ? validateAt(rubricSchema, source, basePath, value) : rubricSchema.parse(value)
+    const layer: RubricFile = trusted ? (value as RubricFile) : source ? validateAt(rubricSchema(), source, basePath, value) : rubricSchema().parse(value)
     const parents = layer.extends === undefined ? [] : Array.isArray(layer.extends) ? layer.extends : [layer.extends]
     let base: RubricFile = {}
     for (const [index, parent] of parents.entries()) {

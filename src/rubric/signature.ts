@@ -9,31 +9,43 @@ import { keyWords, matchScore, normalizeTitle, sharesWord, wordSet, type KeyWord
 // plan is read (formats announce themselves early), line by line, outside code
 // fences: cheap enough to run on every candidate file before its real check.
 
-const text = z.string().trim().min(1, 'must not be empty')
+// Built at first use, as the rubric schemas are (schema.ts).
+function defineWhenSchemas() {
+  const text = z.string().trim().min(1, 'must not be empty')
 
-export const signalSchema = z
-  .union([
-    z.strictObject({
-      heading: text.describe('A heading (any level) whose title is or contains these words; numbering, case, markup and punctuation are ignored.'),
-      name: text.optional().describe('How reports name this sign (default: the heading in quotes).')
-    }),
-    z.strictObject({
-      line: text.describe('A pattern in RE2 syntax (case-insensitive) that a line outside code blocks must match, e.g. `^# Implementation Plan:`.'),
-      name: text.optional().describe('How reports name this sign (default: the pattern).')
+  const signalSchema = z
+    .union([
+      z.strictObject({
+        heading: text.describe('A heading (any level) whose title is or contains these words; numbering, case, markup and punctuation are ignored.'),
+        name: text.optional().describe('How reports name this sign (default: the heading in quotes).')
+      }),
+      z.strictObject({
+        line: text.describe('A pattern in RE2 syntax (case-insensitive) that a line outside code blocks must match, e.g. `^# Implementation Plan:`.'),
+        name: text.optional().describe('How reports name this sign (default: the pattern).')
+      })
+    ])
+    .describe('One sign of a plan format: a heading or a line.')
+
+  const whenSchema = z
+    .strictObject({
+      anyOf: z.array(signalSchema).min(1).optional().describe('At least `atLeast` (default 1) of these signs must be present.'),
+      allOf: z.array(signalSchema).min(1).optional().describe('Every one of these signs must be present.'),
+      atLeast: z.number().int().min(1).optional().describe('How many of the `anyOf` signs must be present (default 1).')
     })
-  ])
-  .describe('One sign of a plan format: a heading or a line.')
+    .describe('Content signatures: the entry applies only to files whose text shows these signs; otherwise the next entry is tried.')
+  return { signalSchema, whenSchema }
+}
 
-export const whenSchema = z
-  .strictObject({
-    anyOf: z.array(signalSchema).min(1).optional().describe('At least `atLeast` (default 1) of these signs must be present.'),
-    allOf: z.array(signalSchema).min(1).optional().describe('Every one of these signs must be present.'),
-    atLeast: z.number().int().min(1).optional().describe('How many of the `anyOf` signs must be present (default 1).')
-  })
-  .describe('Content signatures: the entry applies only to files whose text shows these signs; otherwise the next entry is tried.')
+type WhenSchemas = ReturnType<typeof defineWhenSchemas>
+let whenSchemas: WhenSchemas | undefined
 
-export type Signal = z.infer<typeof signalSchema>
-export type WhenInput = z.infer<typeof whenSchema>
+/** The schema of a config entry's `when`. */
+export function whenSchema(): WhenSchemas['whenSchema'] {
+  return (whenSchemas ??= defineWhenSchemas()).whenSchema
+}
+
+export type Signal = z.infer<WhenSchemas['signalSchema']>
+export type WhenInput = z.infer<WhenSchemas['whenSchema']>
 
 /** Plans announce their format in their first lines and headings; reading further only costs time. */
 const SCANNED_CHARACTERS = 256 * 1024

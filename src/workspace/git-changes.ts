@@ -65,48 +65,89 @@ async function hasHead(top: string): Promise<boolean> {
   }
 }
 
+// Everything that differs from HEAD, staged or not, and every untracked file
+// the ignore rules let through, in one process. Porcelain output names paths
+// from the top of the work tree whatever the user's settings; --no-optional-locks
+// keeps a read-only check from rewriting the index while an editor or agent uses it.
+const STATUS_ARGS = ['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--no-renames']
+
+// Fields before the path in each kind of porcelain v2 entry: changed, renamed or copied, unmerged.
+const FIELDS_BEFORE_PATH: Record<string, number> = { '1': 8, '2': 9, u: 10 }
+
+/** The paths of `git status --porcelain=v2 -z --branch` output, and whether HEAD is a commit. */
+export function statusChanges(output: string): { paths: string[]; head: boolean } {
+  const paths: string[] = []
+  let head = true
+  const entries = output.split('\0')
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!
+    if (entry.startsWith('# ')) {
+      if (entry === '# branch.oid (initial)') head = false
+    } else if (entry.startsWith('? ')) {
+      paths.push(entry.slice(2))
+    } else if (entry !== '' && !entry.startsWith('! ')) {
+      const fields = FIELDS_BEFORE_PATH[entry[0]!]
+      if (fields === undefined || entry[1] !== ' ') throw new GitError(`git status printed an entry plan-gate does not know: ${JSON.stringify(entry.slice(0, 80))}`)
+      let at = 0
+      for (let field = 0; field < fields && at !== -1; field++) at = entry.indexOf(' ', at) + 1 || -1
+      if (at === -1) throw new GitError(`git status printed an entry plan-gate does not know: ${JSON.stringify(entry.slice(0, 80))}`)
+      // XY: the index's and the work tree's state against HEAD. A file deleted from the work tree is no change to check.
+      const gone = entry[3] === 'D' || (entry[3] === '.' && entry[2] === 'D')
+      if (!gone || entry[0] === 'u') paths.push(entry.slice(at))
+      // A rename or copy names its source in the next entry: gone or unchanged, not a change to check.
+      if (entry[0] === '2') i++
+    }
+  }
+  return { paths, head }
+}
+
 /** The files changed in the working tree at `directory`, as `options` asks. */
 export async function changedPaths(directory: string, options: ChangedOptions = {}): Promise<ChangedPaths> {
   // Each git call is a process start, so the ones that do not wait for another's answer run side by side.
-  const asked = hasHead(directory)
+  // The common case, a hook asking what changed since HEAD, is one `git status` beside the top-level lookup.
+  const plain = !options.staged && options.base === undefined
+  const asked = plain ? null : hasHead(directory)
+  const status = plain ? git(directory, STATUS_ARGS) : null
+  status?.catch(() => {})
   let top: string
   try {
     top = (await git(directory, ['rev-parse', '--show-toplevel'])).replace(/\r?\n$/, '')
   } catch (error) {
-    await asked
+    await Promise.allSettled([asked, status])
     if (error instanceof GitError && /not installed/.test(error.message)) throw error
     throw new NotAGitRepositoryError(directory, error instanceof Error ? error.message.replace(/^git rev-parse --show-toplevel failed: /, '') : String(error))
   }
-  const head = await asked
   const found = new Set<string>()
   let against: string
-  if (options.staged) {
+  if (status !== null) {
+    const changes = statusChanges(await status)
+    for (const name of changes.paths) found.add(name)
+    against = changes.head ? 'HEAD (staged, unstaged and untracked changes)' : 'an empty repository (every file is new)'
+  } else if (options.staged) {
+    const head = await asked
     // Before the first commit everything in the index is new.
     const output = head ? await git(top, ['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=d', 'HEAD', '--']) : await git(top, ['ls-files', '--cached', '-z'])
     for (const name of names(output)) found.add(name)
     against = head ? 'the index against HEAD' : 'the index (no commit yet)'
   } else {
-    let reference: string | null = head ? 'HEAD' : null
-    against = head ? 'HEAD (staged, unstaged and untracked changes)' : 'an empty repository (every file is new)'
-    if (options.base !== undefined) {
-      if (!head) throw new GitError(`--base ${options.base}: the repository has no commit yet, so there is no merge base`)
-      try {
-        reference = (await git(top, ['merge-base', options.base, 'HEAD'])).trim()
-      } catch (error) {
-        throw new GitError(`--base ${options.base}: no merge base with HEAD (${error instanceof Error ? error.message : String(error)}); is the ref fetched?`)
-      }
-      against = `the merge base of ${options.base} and HEAD (${reference.slice(0, 7)})`
+    const base = options.base!
+    if (!(await asked)) throw new GitError(`--base ${base}: the repository has no commit yet, so there is no merge base`)
+    let reference: string
+    try {
+      reference = (await git(top, ['merge-base', base, 'HEAD'])).trim()
+    } catch (error) {
+      throw new GitError(`--base ${base}: no merge base with HEAD (${error instanceof Error ? error.message : String(error)}); is the ref fetched?`)
     }
+    against = `the merge base of ${base} and HEAD (${reference.slice(0, 7)})`
     const [tracked, untracked] = await Promise.all([
-      reference === null ? git(top, ['ls-files', '--cached', '-z']) : git(top, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', reference, '--']),
+      git(top, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', reference, '--']),
       git(top, ['ls-files', '--others', '--exclude-standard', '-z'])
     ])
     for (const name of names(tracked)) found.add(name)
     for (const name of names(untracked)) found.add(name)
   }
   // git names paths from the top of the work tree; plan-gate's root is the current directory.
-  const realTop = await realpath(top)
-  const realDirectory = await realpath(directory)
+  const [realTop, realDirectory] = await Promise.all([realpath(top), realpath(directory)])
   const paths: string[] = []
   for (const name of found) {
     const relative = path.relative(realDirectory, path.join(realTop, name))

@@ -545,14 +545,14 @@ export type ConceptId = keyof typeof lexicon
  * aliases), then the other languages; each name once.
  */
 export function names(...concepts: ConceptId[]): string[] {
-  const out: string[] = []
+  const out = new Set<string>()
   for (const language of LANGUAGES) {
     for (const id of concepts) {
       const concept: Concept = lexicon[id]
-      for (const name of concept[language] ?? []) if (!out.includes(name)) out.push(name)
+      for (const name of concept[language] ?? []) out.add(name)
     }
   }
-  return out
+  return [...out]
 }
 
 /**
