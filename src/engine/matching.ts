@@ -2,7 +2,7 @@ import type { Field, Heading, Table } from './model.js'
 import type { ColumnSpec, FieldSpec, SectionSpec, TableSpec } from '../rubric/schema.js'
 import { lexicon, type Concept, type ConceptId } from '../rubric/presets/lexicon.js'
 import { assign, type Pairing } from './assign.js'
-import { keyWords, matchScore, nameReadings, normalizeText, normalizeTitle, sharesWord, wordSet, type KeyWords, type NameReading } from './text.js'
+import { matchScore, nameReadings, normalizeText, sharesWord, titleWords, wordSet, type KeyWords, type NameReading } from './text.js'
 
 // Which heading is which rubric section, which table which rubric table, which
 // header cell which column and which label which field: every part of the plan
@@ -16,7 +16,7 @@ const wantedCache = new WeakMap<object, KeyWords[]>()
 function wantedWords(item: object, names: readonly string[]): KeyWords[] {
   let words = wantedCache.get(item)
   if (!words) {
-    words = names.map((name) => keyWords(normalizeTitle(name))).filter((name) => name.stems.length > 0)
+    words = names.map((name) => titleWords(name)).filter((name) => name.stems.length > 0)
     wantedCache.set(item, words)
   }
   return words
@@ -68,7 +68,7 @@ function conceptsByKey(): Map<string, Set<ConceptId>> {
   for (const [id, concept] of Object.entries(lexicon) as Array<[ConceptId, Concept]>) {
     for (const names of Object.values(concept)) {
       for (const name of names ?? []) {
-        const key = keyWords(normalizeTitle(name)).stems.join(' ')
+        const key = titleWords(name).stems.join(' ')
         if (key === '') continue
         let ids = conceptIndex.get(key)
         if (!ids) conceptIndex.set(key, (ids = new Set()))
@@ -203,7 +203,7 @@ function headerReadings(header: readonly { text: string }[]): NameReading[][] {
 
 /** The header cell that best matches any of the names, or -1. */
 export function bestColumn(header: readonly { text: string }[], names: readonly string[], owner?: object): number {
-  const wanted = owner ? wantedWords(owner, names) : names.map((name) => keyWords(normalizeTitle(name)))
+  const wanted = owner ? wantedWords(owner, names) : names.map((name) => titleWords(name))
   let best = -1
   let bestScore = 0
   headerReadings(header).forEach((readings, index) => {
@@ -338,7 +338,7 @@ const CJK_CHARACTER = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Sc
 export function labelMatch(label: { text: string }, owner: object, names: readonly string[]): boolean {
   let known = coveredCache.get(owner)
   if (!known) {
-    const wanted = names.map((name) => keyWords(normalizeTitle(name))).filter((name) => name.stems.length > 0)
+    const wanted = names.map((name) => titleWords(name)).filter((name) => name.stems.length > 0)
     coveredCache.set(owner, (known = { wanted, words: wordSet(wanted) }))
   }
   const { wanted, words: anyWord } = known

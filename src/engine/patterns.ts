@@ -28,16 +28,20 @@ export function literalPattern(literal: string, caseSensitive: boolean): TextPat
   const before = WORD_CHAR.test(literal.at(0) ?? '') ? String.raw`(?<![\p{L}\p{N}_])` : ''
   const after = WORD_CHAR.test(literal.at(-1) ?? '') ? String.raw`(?![\p{L}\p{N}_])` : ''
   const escaped = literal.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
-  const native = new RegExp(`${before}${escaped}${after}`, caseSensitive ? 'gu' : 'giu')
+  // Built at first use: most literals never meet a text that holds them, and a Unicode regex costs its construction.
+  let native: RegExp | null = null
+  const regex = (): RegExp => (native ??= new RegExp(`${before}${escaped}${after}`, caseSensitive ? 'gu' : 'giu'))
   const mustContain = caseSensitive ? literal : null
   return {
     findAll(text: string): TextMatch[] {
       if (mustContain !== null && !text.includes(mustContain)) return []
-      return [...text.matchAll(native)].map((match) => ({ index: match.index, length: match[0].length, text: match[0] }))
+      return [...text.matchAll(regex())].map((match) => ({ index: match.index, length: match[0].length, text: match[0] }))
     },
     test(text: string): boolean {
-      native.lastIndex = 0
-      return native.test(text)
+      if (mustContain !== null && !text.includes(mustContain)) return false
+      const pattern = regex()
+      pattern.lastIndex = 0
+      return pattern.test(text)
     }
   }
 }

@@ -98,6 +98,38 @@ function wordsOf(normalized: string): KeyWords {
   }
 }
 
+// The same names reach keyWords(normalizeTitle()) from many places: every
+// rubric item's names, the lexicon's, each heading of a plan as it is read
+// several ways. Remembered by the raw text, and for the built-in presets'
+// and lexicon's names known in advance (see provideTitleWords).
+const titleWordsCache = new Map<string, KeyWords>()
+let knownTitleWords: (() => ReadonlyMap<string, KeyWords>) | null = null
+let known: ReadonlyMap<string, KeyWords> | null = null
+
+/** The match key of a name as a heading or label writes it: keyWords(normalizeTitle(name)). */
+export function titleWords(name: string): KeyWords {
+  let words = titleWordsCache.get(name)
+  if (words === undefined) {
+    if (known === null && knownTitleWords !== null) known = knownTitleWords()
+    words = known?.get(name) ?? keyWords(normalizeTitle(name))
+    if (titleWordsCache.size >= KEY_WORDS_CACHE_SIZE) titleWordsCache.clear()
+    titleWordsCache.set(name, words)
+  }
+  return words
+}
+
+/**
+ * Match keys worked out when plan-gate was built (the built-in presets'
+ * names), so that a run does not spend its first milliseconds on them. Read
+ * at the first lookup. The table must equal what titleWords computes; a test
+ * regenerates it and fails on any difference.
+ */
+export function provideTitleWords(load: () => ReadonlyMap<string, KeyWords>): void {
+  knownTitleWords = load
+  known = null
+  titleWordsCache.clear()
+}
+
 /** Every stem and singular of some names: what a name must share a word with before matchScore can be above 0. */
 export function wordSet(names: readonly KeyWords[]): Set<string> {
   return new Set(names.flatMap((words) => [...words.stems, ...words.singulars]))
@@ -174,7 +206,7 @@ export function nameReadings(text: string): NameReading[] {
   const readings: NameReading[] = []
   const seen = new Set<string>()
   const add = (part: string, exactOnly: boolean): void => {
-    const words = keyWords(normalizeTitle(part))
+    const words = titleWords(part)
     const key = words.singulars.join(' ')
     if (key === '' || seen.has(key)) return
     seen.add(key)

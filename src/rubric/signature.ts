@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { regexPattern, type TextPattern } from '../engine/patterns.js'
-import { keyWords, matchScore, normalizeTitle, sharesWord, wordSet, type KeyWords } from '../engine/text.js'
+import { matchScore, sharesWord, titleWords, wordSet, type KeyWords } from '../engine/text.js'
 
 // Content signatures: what a plan says about its own format. The path alone
 // cannot tell a spec-kit plan from a SpecFlow plan under `.specify/specs/`, nor
@@ -68,7 +68,7 @@ export function checkSignal(signal: Signal): void {
 
 function compileSignal(signal: Signal): CompiledSignal {
   if ('heading' in signal) {
-    const words = keyWords(normalizeTitle(signal.heading))
+    const words = titleWords(signal.heading)
     return { describe: signal.name ?? `"${signal.heading}" heading`, heading: { words, anyWord: wordSet([words]) } }
   }
   return { describe: signal.name ?? `line /${signal.line}/`, line: regexPattern(signal.line, false) }
@@ -105,7 +105,7 @@ function scanLines(content: string): Scanned {
     }
     lines.push(line)
     const heading = /^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/.exec(line)?.[1]
-    if (heading !== undefined) headings.push(keyWords(normalizeTitle(heading)))
+    if (heading !== undefined) headings.push(titleWords(heading))
   }
   return { headings, lines }
 }
