@@ -13,6 +13,18 @@ describe('literal patterns', () => {
     expect(literalPattern('a.b(c)|[d]-e/f', true).findAll('x a.b(c)|[d]-e/f xa.b(c)|[d]-e/f').map((match) => match.text)).toEqual(['a.b(c)|[d]-e/f'])
     expect(literalPattern('<reason>', false).findAll('FAIL — <Reason>')).toEqual([{ index: 7, length: 8, text: '<Reason>' }])
   })
+
+  it('ignore case as the Unicode i flag does, with the quick test before the regex never losing a match', () => {
+    const lorem = literalPattern('lorem ipsum', false)
+    // ſ and the Kelvin sign are the only characters outside ASCII that the i and u flags take for ASCII letters.
+    expect(lorem.findAll('Lorem IPſUM and lorem ipsum').map((match) => match.text)).toEqual(['Lorem IPſUM', 'lorem ipsum'])
+    expect(literalPattern('kickoff', false).findAll('\u212Aickoff').map((match) => match.index)).toEqual([0])
+    // Lower-casing İ gives two characters; the match after it keeps its place.
+    expect(lorem.findAll('İİ lorem ipsum').map((match) => match.index)).toEqual([3])
+    expect(lorem.findAll('lorem, ipsum')).toEqual([])
+    expect(lorem.test('x LOREM IPSUM')).toBe(true)
+    expect(literalPattern('Überarbeiten', false).findAll('ÜBERARBEITEN').length).toBe(1)
+  })
 })
 
 describe('RE2 patterns', () => {

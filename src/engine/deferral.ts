@@ -128,9 +128,13 @@ export function isDeferral(text: string, options: DeferralOptions = {}): boolean
 
 // ---- Markers mentioned, not left ----
 
-const BEFORE_MENTION = /(?:^|[\s([{、，。：；（「『])(?:no|zero|0|none of the|all|any|each|for each|every|without|remaining|unresolved|outstanding|resolved|removed|count of|number of|scan(?:ning)? for|search(?:ing)? for|look(?:ing)? for|if|when|replace|resolve|resolving|kein[e]?|aucun[e]?|ningún|ninguna|nenhum[a]?|nessun[oa]?|нет|không còn|không có)\s+(?:[^\s:—–=]+\s+){0,2}$/iu
-const AFTER_MENTION = /^\s*(?:(?:が|は|を|も)?\s*(?:解決済み|解決|解消|已解决|已解決|已澄清|해결)|markers?|items?|tags?|tokens?|placeholders?|entries|comments?|remain(?:s|ing)?|left|resolved|removed|cleared|found|count|were|are|have been|has been|is now|:\s*(?:0|none|zero)\b|=\s*0\b)/iu
-const MENTION_NUMBER = /(?:^|[\s、，。：；（「『])(?:0|zero|no)\s*[x×]?\s*$/iu
+// The word lists below are matched against lower-cased text rather than with
+// the i flag: a Unicode regex that ignores case costs its first runs
+// milliseconds to build, and lower case is what they compare either way.
+
+const BEFORE_MENTION = /(?:^|[\s([{、，。：；（「『])(?:no|zero|0|none of the|all|any|each|for each|every|without|remaining|unresolved|outstanding|resolved|removed|count of|number of|scan(?:ning)? for|search(?:ing)? for|look(?:ing)? for|if|when|replace|resolve|resolving|kein[e]?|aucun[e]?|ningún|ninguna|nenhum[a]?|nessun[oa]?|нет|không còn|không có)\s+(?:[^\s:—–=]+\s+){0,2}$/u
+const AFTER_MENTION = /^\s*(?:(?:が|は|を|も)?\s*(?:解決済み|解決|解消|已解决|已解決|已澄清|해결)|markers?|items?|tags?|tokens?|placeholders?|entries|comments?|remain(?:s|ing)?|left|resolved|removed|cleared|found|count|were|are|have been|has been|is now|:\s*(?:0|none|zero)\b|=\s*0\b)/u
+const MENTION_NUMBER = /(?:^|[\s、，。：；（「『])(?:0|zero|no)\s*[x×]?\s*$/u
 
 /**
  * Whether a marker word found in text ("NEEDS CLARIFICATION", "TBD") is
@@ -147,29 +151,29 @@ export function isMarkerMention(text: string, index: number, length: number): bo
   // Named in a gloss after the words it stands for, "未確定事項 (NEEDS CLARIFICATION) が解決済み": what follows
   // the gloss says whether the sentence is about markers; "E2E (TBD)" defers E2E and stays a placeholder.
   const gloss = /[\p{L}\p{N}]\s*[(（]\s*$/u.test(text.slice(Math.max(0, index - 4), index)) ? /^\s*[)）]\s*/u.exec(text.slice(index + length)) : null
-  if (gloss && AFTER_MENTION.test(text.slice(index + length + gloss[0].length, index + length + gloss[0].length + 40))) return true
-  const before = text.slice(Math.max(0, index - 60), index).replace(/[*_`"'“”‘’]/gu, ' ')
-  const after = text.slice(index + length, index + length + 40).replace(/[*_`"'“”‘’]/gu, ' ')
+  if (gloss && AFTER_MENTION.test(text.slice(index + length + gloss[0].length, index + length + gloss[0].length + 40).toLowerCase())) return true
+  const before = text.slice(Math.max(0, index - 60), index).replace(/[*_`"'“”‘’]/gu, ' ').toLowerCase()
+  const after = text.slice(index + length, index + length + 40).replace(/[*_`"'“”‘’]/gu, ' ').toLowerCase()
   return BEFORE_MENTION.test(before) || MENTION_NUMBER.test(before) || AFTER_MENTION.test(after)
 }
 
 // ---- Rows that say there is nothing to list ----
 
-const NONE_TEXT = /^(?:none|n\/?a|no (?:known )?(?:gaps?|risks?|issues?|open (?:issues|gaps|questions))|nothing|nenhum[a]?|ninguno|ninguna|aucun[e]?|keine?|нет|không có|无|無|なし|없음)(?![\p{L}\p{N}])/iu
+const NONE_TEXT = /^(?:none|n\/?a|no (?:known )?(?:gaps?|risks?|issues?|open (?:issues|gaps|questions))|nothing|nenhum[a]?|ninguno|ninguna|aucun[e]?|keine?|нет|không có|无|無|なし|없음)(?![\p{L}\p{N}])/u
 
 /** A first cell that says the table has nothing to list: "None", "N/A", "No known risks", "None for data". */
 export function isNoneText(text: string): boolean {
-  return NONE_TEXT.test(visibleText(text))
+  return NONE_TEXT.test(visibleText(text).toLowerCase())
 }
 
 // ---- Slots of another file's format, not blanks of this plan ----
 
 // Words that say what follows is the shape of something: "using format:", "with this structure:", "Vorlage:", "格式：".
 const FORMAT_WORD =
-  /(?<![\p{L}\p{N}])(?:formats?|templates?|structure|schema|layout|skeleton|formato|modelo|estrutura|estructura|plantilla|esquema|mod[eè]le|gabarit|sch[eé]ma|vorlage|struktur|gliederung|формат[аеуы]?|шаблон[аеуы]?|структур[аеуы]|định dạng|mẫu|cấu trúc)(?![\p{L}\p{N}])|格式|模板|结构|結構|形式|フォーマット|テンプレート|書式|형식|양식|템플릿|구조/iu
+  /(?<![\p{L}\p{N}])(?:formats?|templates?|structure|schema|layout|skeleton|formato|modelo|estrutura|estructura|plantilla|esquema|mod[eè]le|gabarit|sch[eé]ma|vorlage|struktur|gliederung|формат[аеуы]?|шаблон[аеуы]?|структур[аеуы]|định dạng|mẫu|cấu trúc)(?![\p{L}\p{N}])|格式|模板|结构|結構|形式|フォーマット|テンプレート|書式|형식|양식|템플릿|구조/u
 // A file a plan hands work to: `research.md`, `contracts/api.yaml`, `data-model.md`.
 const FILE_NAME =
-  /(?<![\p{L}\p{N}_./-])((?:[\p{L}\p{N}_.-]+\/)*[\p{L}\p{N}_-]+\.(?:md|markdown|mdx|txt|json|jsonc|ya?ml|toml|csv|tsv|xml|html?|adoc|rst|ini|sql|proto|graphql))(?![\p{L}\p{N}_])/giu
+  /(?<![\p{L}\p{N}_./-])((?:[\p{L}\p{N}_.-]+\/)*[\p{L}\p{N}_-]+\.(?:md|markdown|mdx|txt|json|jsonc|ya?ml|toml|csv|tsv|xml|html?|adoc|rst|ini|sql|proto|graphql))(?![\p{L}\p{N}_])/gu
 const SENTENCE_END = /(?<=[.!?。！？])\s+/u
 
 function baseName(file: string): string {
@@ -188,7 +192,7 @@ function baseName(file: string): string {
 export function isFormatIntroduction(text: string, ownFile = ''): boolean {
   const visible = text.normalize('NFKC').replace(INVISIBLE, '').replace(/[*`~]/gu, '').trim()
   if (!/[:：]$/u.test(visible)) return false
-  const sentence = visible.split(SENTENCE_END).pop() ?? visible
+  const sentence = (visible.split(SENTENCE_END).pop() ?? visible).toLowerCase()
   if (!FORMAT_WORD.test(sentence)) return false
   const own = baseName(ownFile)
   return [...sentence.matchAll(FILE_NAME)].some((match) => baseName(match[1] ?? '') !== own)

@@ -19,6 +19,23 @@ export class PatternError extends Error {}
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u
 
+const ASCII_ONLY = /^[\x00-\x7F]*$/
+// With the i and u flags, the only characters outside ASCII that match an
+// ASCII letter are ſ (s) and the Kelvin sign (k): a text without them holds a
+// case-insensitive ASCII literal only if its lower case does.
+const FOLDS_TO_ASCII_LETTER = /[\u017F\u212A]/u
+
+// The case-insensitive literals of a rubric are tried on the same text one after another.
+let lastText = ''
+let lastLower = ''
+function lowerCased(text: string): string {
+  if (text !== lastText) {
+    lastText = text
+    lastLower = text.toLowerCase()
+  }
+  return lastLower
+}
+
 /**
  * A literal matched as whole words: `TBD` matches in "TBD." but not in "TBDs"
  * or "OUTBD". An escaped literal between one-character lookarounds cannot
@@ -32,9 +49,11 @@ export function literalPattern(literal: string, caseSensitive: boolean): TextPat
   let native: RegExp | null = null
   const regex = (): RegExp => (native ??= new RegExp(`${before}${escaped}${after}`, caseSensitive ? 'gu' : 'giu'))
   const mustContain = caseSensitive ? literal : null
+  const mustContainLower = !caseSensitive && ASCII_ONLY.test(literal) ? literal.toLowerCase() : null
   return {
     findAll(text: string): TextMatch[] {
       if (mustContain !== null && !text.includes(mustContain)) return []
+      if (mustContainLower !== null && !lowerCased(text).includes(mustContainLower) && !FOLDS_TO_ASCII_LETTER.test(text)) return []
       return [...text.matchAll(regex())].map((match) => ({ index: match.index, length: match[0].length, text: match[0] }))
     },
     test(text: string): boolean {

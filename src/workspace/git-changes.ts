@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -38,9 +38,14 @@ export interface ChangedPaths {
 
 const MAX_BUFFER = 256 * 1024 * 1024
 
+// Loaded when git is first asked: child_process (with net and dgram under it)
+// is a few milliseconds that a check of named files never needs.
+let childProcess: typeof import('node:child_process') | null = null
+const loadChildProcess = (): typeof import('node:child_process') => (childProcess ??= createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process'))
+
 function git(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true }, (error, stdout, stderr) => {
+    loadChildProcess().execFile('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true }, (error, stdout, stderr) => {
       if (error) {
         const code = (error as NodeJS.ErrnoException).code
         if (code === 'ENOENT') reject(new GitError('git is not installed or not on PATH; --changed needs it'))
