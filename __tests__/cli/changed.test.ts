@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { run } from '../../src/cli/main.js'
-import { changedPaths, GitError, statusChanges } from '../../src/workspace/git-changes.js'
+import { changedPaths, GitError, prefetchChangedPaths, statusChanges } from '../../src/workspace/git-changes.js'
 import { gitRepo, type GitRepo } from '../../test-support/git-repo.js'
 
 // `check --changed`: the plans git reports as changed, and only those.
@@ -145,15 +145,40 @@ test('fast in a repository with thousands of plans: only the changed one is read
 }, 60_000)
 
 test('the built CLI: --changed exits 2 outside git, and checks the changed plan inside', () => {
-  repo = gitRepo({ 'a/plan.md': GENERIC_FAIL })
-  const cli = (cwd: string) => spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'check', '--changed'], { cwd, encoding: 'utf8' })
+  repo = gitRepo({ 'a/plan.md': GENERIC_FAIL, 'svc/docs/plan.md': GENERIC_FAIL })
+  const cli = (cwd: string, ...more: string[]) => spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'check', '--changed', ...more], { cwd, encoding: 'utf8' })
   const inside = cli(repo.root)
   expect(inside.status).toBe(1)
   expect(inside.stdout).toContain('a/plan.md')
+  // The launcher asks git from the subdirectory before the CLI finds the root above it: the same answer.
+  const below = cli(path.join(repo.root, 'svc', 'docs'), '--format', 'json')
+  expect((JSON.parse(below.stdout) as { plans: Array<{ file: string }> }).plans.map((plan) => plan.file)).toEqual(['svc/docs/plan.md'])
   const outside = mkdtempSync(path.join(os.tmpdir(), 'plan-gate-nogit-'))
   try {
-    expect(cli(outside).status).toBe(2)
+    const refused = cli(outside)
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toMatch(/is not inside a git repository/)
   } finally {
     rmSync(outside, { recursive: true, force: true })
+  }
+})
+
+test('git asked ahead of the CLI: taken once, only for a plain --changed, and only from inside the root', async () => {
+  repo = gitRepo({ 'a/plan.md': GENERIC_FAIL, 'svc/plan.md': GENERIC_FAIL })
+  const other = gitRepo({ 'elsewhere/plan.md': GENERIC_FAIL })
+  const key = Symbol.for('plan-gate.changed-paths.prefetched')
+  try {
+    prefetchChangedPaths(['check', '--changed'], path.join(repo.root, 'svc'))
+    expect(await changedPaths(repo.root)).toEqual({ paths: ['a/plan.md', 'svc/plan.md'], against: 'an empty repository (every file is new)' })
+    expect(key in globalThis).toBe(false)
+    // Asked in another work tree: left aside, and git is asked where the CLI's root is.
+    prefetchChangedPaths(['check', '--changed'], other.root)
+    expect((await changedPaths(repo.root)).paths).toEqual(['a/plan.md', 'svc/plan.md'])
+    for (const argv of [['check', '--changed', '--base', 'main'], ['check', '--changed', '--staged'], ['check', '--changed', '-h'], ['check', 'a/plan.md'], ['hook', 'claude']]) {
+      prefetchChangedPaths(argv, repo.root)
+      expect(key in globalThis).toBe(false)
+    }
+  } finally {
+    other.remove()
   }
 })

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { Script } from 'node:vm'
 import { isMainThread } from 'node:worker_threads'
+import { prefetchChangedPaths } from '../workspace/git-changes.js'
 import { cacheDirectory, cacheFileName, readCodeCache, writeCodeCache } from './code-cache.js'
 
 // dist/cli.js: starts the CLI bundle (dist/cli-bundle.js, src/cli/index.ts as
@@ -12,6 +13,9 @@ import { cacheDirectory, cacheFileName, readCodeCache, writeCodeCache } from './
 // cache.
 
 type BundleEntry = (url: string, require: typeof createRequire) => Promise<void>
+
+// git answers `check --changed` while the bundle below is read and compiled.
+if (isMainThread) prefetchChangedPaths(process.argv.slice(2), process.cwd())
 
 // Not new URL('./cli-bundle.js', import.meta.url): ncc would take that for an asset and copy the file.
 const bundle = fileURLToPath(import.meta.url).replace(/[^/\\]+$/, 'cli-bundle.js')

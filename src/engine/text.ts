@@ -103,8 +103,14 @@ function wordsOf(normalized: string): KeyWords {
 // several ways. Remembered by the raw text, and for the built-in presets'
 // and lexicon's names known in advance (see provideTitleWords).
 const titleWordsCache = new Map<string, KeyWords>()
-let knownTitleWords: (() => ReadonlyMap<string, KeyWords>) | null = null
-let known: ReadonlyMap<string, KeyWords> | null = null
+let knownTitleWords: (() => TitleWordsTable) | null = null
+let known: TitleWordsTable | null = null
+
+/** Match keys known in advance, looked up by the name as written. */
+export interface TitleWordsTable {
+  get(name: string): KeyWords | undefined
+  entries(): IterableIterator<[string, KeyWords]>
+}
 
 /** The match key of a name as a heading or label writes it: keyWords(normalizeTitle(name)). */
 export function titleWords(name: string): KeyWords {
@@ -124,7 +130,7 @@ export function titleWords(name: string): KeyWords {
  * at the first lookup. The table must equal what titleWords computes; a test
  * regenerates it and fails on any difference.
  */
-export function provideTitleWords(load: () => ReadonlyMap<string, KeyWords>): void {
+export function provideTitleWords(load: () => TitleWordsTable): void {
   knownTitleWords = load
   known = null
   titleWordsCache.clear()

@@ -106,17 +106,56 @@ export function statusChanges(output: string): { paths: string[]; head: boolean 
   return { paths, head }
 }
 
+const TOP_ARGS = ['rev-parse', '--show-toplevel']
+
+// dist/cli.js starts the two git calls of a plain `check --changed` before it
+// loads the CLI, so that git works while the CLI is read and compiled rather
+// than after. Both answers are the same from any directory of the work tree,
+// and the CLI's root is the current directory or one above it in the same
+// work tree (discover.ts), so changedPaths takes them when they were asked
+// there; otherwise it asks git itself. Kept on globalThis because the
+// launcher and the CLI are separate bundles.
+const PREFETCHED = Symbol.for('plan-gate.changed-paths.prefetched')
+
+interface Prefetched {
+  cwd: string
+  top: Promise<string>
+  status: Promise<string>
+}
+
+/** Starts the git calls `argv` will need, when it is a plain `check --changed` (not --base, --staged or help). */
+export function prefetchChangedPaths(argv: readonly string[], cwd: string): void {
+  if (argv[0] !== 'check' || !argv.includes('--changed')) return
+  if (argv.some((arg) => /^--(?:base|staged|help)(?:=|$)/.test(arg) || arg === '-h' || arg === '--')) return
+  const top = git(cwd, TOP_ARGS)
+  const status = git(cwd, STATUS_ARGS)
+  // Never awaited when the CLI stops first (a usage error): not an unhandled rejection.
+  top.catch(() => {})
+  status.catch(() => {})
+  ;(globalThis as Record<symbol, Prefetched | undefined>)[PREFETCHED] = { cwd: path.resolve(cwd), top, status }
+}
+
+function takePrefetched(directory: string): Prefetched | null {
+  const store = globalThis as Record<symbol, Prefetched | undefined>
+  const prefetched = store[PREFETCHED]
+  if (prefetched === undefined) return null
+  delete store[PREFETCHED]
+  const relative = path.relative(path.resolve(directory), prefetched.cwd)
+  return relative.startsWith('..') || path.isAbsolute(relative) ? null : prefetched
+}
+
 /** The files changed in the working tree at `directory`, as `options` asks. */
 export async function changedPaths(directory: string, options: ChangedOptions = {}): Promise<ChangedPaths> {
   // Each git call is a process start, so the ones that do not wait for another's answer run side by side.
   // The common case, a hook asking what changed since HEAD, is one `git status` beside the top-level lookup.
   const plain = !options.staged && options.base === undefined
+  const prefetched = plain ? takePrefetched(directory) : null
   const asked = plain ? null : hasHead(directory)
-  const status = plain ? git(directory, STATUS_ARGS) : null
+  const status = prefetched?.status ?? (plain ? git(directory, STATUS_ARGS) : null)
   status?.catch(() => {})
   let top: string
   try {
-    top = (await git(directory, ['rev-parse', '--show-toplevel'])).replace(/\r?\n$/, '')
+    top = (await (prefetched?.top ?? git(directory, TOP_ARGS))).replace(/\r?\n$/, '')
   } catch (error) {
     await Promise.allSettled([asked, status])
     if (error instanceof GitError && /not installed/.test(error.message)) throw error

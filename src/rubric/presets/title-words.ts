@@ -1,4 +1,4 @@
-import type { KeyWords } from '../../engine/text.js'
+import type { KeyWords, TitleWordsTable } from '../../engine/text.js'
 import { TITLE_WORDS } from './title-words.generated.js'
 
 // The built-in presets' and the lexicon's names with their match keys, worked
@@ -13,14 +13,20 @@ export function encodeTitleWords(words: KeyWords): string {
 
 const wordsIn = (part: string): string[] => (part === '' ? [] : part.split(' '))
 
-export function decodeTitleWords(json: string): Map<string, KeyWords> {
+/** The table's entries, each decoded when first looked up: a run reads a few hundred of them. */
+export function decodeTitleWords(json: string): TitleWordsTable {
   const table = JSON.parse(json) as Record<string, string>
-  const known = new Map<string, KeyWords>()
-  for (const [name, entry] of Object.entries(table)) {
-    const tab = entry.indexOf('\t')
-    known.set(name, { stems: wordsIn(entry.slice(0, tab)), singulars: wordsIn(entry.slice(tab + 1)) })
+  return {
+    get(name: string): KeyWords | undefined {
+      const entry = Object.hasOwn(table, name) ? table[name] : undefined
+      if (entry === undefined) return undefined
+      const tab = entry.indexOf('\t')
+      return { stems: wordsIn(entry.slice(0, tab)), singulars: wordsIn(entry.slice(tab + 1)) }
+    },
+    *entries(): IterableIterator<[string, KeyWords]> {
+      for (const name of Object.keys(table)) yield [name, this.get(name)!]
+    }
   }
-  return known
 }
 
-export const builtInTitleWords = (): Map<string, KeyWords> => decodeTitleWords(TITLE_WORDS)
+export const builtInTitleWords = (): TitleWordsTable => decodeTitleWords(TITLE_WORDS)
