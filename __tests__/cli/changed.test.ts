@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { run } from '../../src/cli/main.js'
@@ -59,6 +59,17 @@ test('renames, copies of content, intent-to-add, a merge conflict and an edit un
   repo.write({ 'undone/plan.md': GENERIC_FAIL })
   // The old name is gone and the unchanged plan is left alone; what is staged is checked even when the work tree is back at HEAD.
   expect((await changedPaths(repo.root)).paths).toEqual(['conflict/plan.md', 'intent/plan.md', 'moved/plan.md', 'undone/plan.md'])
+})
+
+test('as git status does, --changed keeps the stat data it refreshed: a stale index is not read again on every run', async () => {
+  repo = gitRepo({ 'a/plan.md': GENERIC_FAIL })
+  repo.commit('base')
+  // Same bytes, other times (as after a checkout): git must read the file to see it is unchanged.
+  const past = new Date(Date.now() - 120_000)
+  utimesSync(path.join(repo.root, 'a/plan.md'), past, past)
+  expect(repo.git('diff-files', '--name-only')).toBe('a/plan.md\n')
+  expect((await changedPaths(repo.root)).paths).toEqual([])
+  expect(repo.git('diff-files', '--name-only')).toBe('')
 })
 
 test('git status entries: every kind read by its field count, and an unknown one refused', () => {

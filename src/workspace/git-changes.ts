@@ -72,9 +72,12 @@ async function hasHead(top: string): Promise<boolean> {
 
 // Everything that differs from HEAD, staged or not, and every untracked file
 // the ignore rules let through, in one process. Porcelain output names paths
-// from the top of the work tree whatever the user's settings; --no-optional-locks
-// keeps a read-only check from rewriting the index while an editor or agent uses it.
-const STATUS_ARGS = ['--no-optional-locks', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--no-renames']
+// from the top of the work tree whatever the user's settings. Like the user's
+// own `git status`, it may store the files' refreshed stat data in the index
+// (only if no other git process holds the index lock; it never waits for it):
+// without that, an index older than its files (a fresh clone or checkout)
+// makes every later run read every file again. That write changes no content.
+const STATUS_ARGS = ['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--no-renames']
 
 // Fields before the path in each kind of porcelain v2 entry: changed, renamed or copied, unmerged.
 const FIELDS_BEFORE_PATH: Record<string, number> = { '1': 8, '2': 9, u: 10 }
