@@ -5,14 +5,14 @@ import type { BaselineEntry, Waiver, WaiverPolicy } from '../engine/waivers.js'
 import { closest, ConfigError, type ConfigProblem } from './errors.js'
 import { globMatcher } from './glob.js'
 import { RubricLoader, type ReadFile } from './load.js'
-import { rubricSchema, type Rubric } from './schema.js'
+import { builtOnce, rubricSchema, type Rubric } from './schema.js'
 import { checkSignal, compileSignature, whenSchema, type Signature, type WhenInput } from './signature.js'
 import { PatternError } from '../engine/patterns.js'
 import { parseYamlSource, problemAt, validateAt } from './yaml-source.js'
 
 export const DEFAULT_PARSE_TIMEOUT_MS = 10_000
 
-// Built at first use, as the rubric schemas are (schema.ts): a repository without a config file never needs it.
+// Built at first use, as the rubric schemas are (builtOnce, schema.ts): a repository without a config file never needs it.
 function defineConfigSchema() {
   const globs = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)])
 
@@ -67,12 +67,8 @@ function defineConfigSchema() {
   return configSchema
 }
 
-let configSchemaBuilt: ReturnType<typeof defineConfigSchema> | undefined
-
 /** The schema of `.github/plan-gate.yml`. */
-export function configSchema(): ReturnType<typeof defineConfigSchema> {
-  return (configSchemaBuilt ??= defineConfigSchema())
-}
+export const configSchema = builtOnce(defineConfigSchema)
 
 export type ConfigFile = z.infer<ReturnType<typeof configSchema>>
 

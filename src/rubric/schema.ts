@@ -12,7 +12,13 @@ export const CONTENT_KINDS = ['diagram', 'code', 'table', 'list', 'checklist', '
 
 // Building the schemas costs a run on the built-in presets alone several
 // milliseconds it never needs (presets are checked by their tests, not at
-// run time), so they are built at first use.
+// run time), so they are built at first use: this one, the config's and the
+// content signatures' alike.
+export function builtOnce<T>(build: () => T): () => T {
+  let built: { value: T } | undefined
+  return () => (built ??= { value: build() }).value
+}
+
 function defineRubricSchemas() {
   const id = z
     .string()
@@ -261,11 +267,11 @@ function defineRubricSchemas() {
 }
 
 type RubricSchemas = ReturnType<typeof defineRubricSchemas>
-let rubricSchemas: RubricSchemas | undefined
+const rubricSchemas = builtOnce(defineRubricSchemas)
 
 /** The schema of a rubric file. */
 export function rubricSchema(): RubricSchemas['rubricSchema'] {
-  return (rubricSchemas ??= defineRubricSchemas()).rubricSchema
+  return rubricSchemas().rubricSchema
 }
 
 export type RubricFile = z.infer<RubricSchemas['rubricSchema']>

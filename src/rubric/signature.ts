@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { builtOnce } from './schema.js'
 import { regexPattern, type TextPattern } from '../engine/patterns.js'
 import { matchScore, sharesWord, titleWords, wordSet, type KeyWords } from '../engine/text.js'
 
@@ -9,7 +10,7 @@ import { matchScore, sharesWord, titleWords, wordSet, type KeyWords } from '../e
 // plan is read (formats announce themselves early), line by line, outside code
 // fences: cheap enough to run on every candidate file before its real check.
 
-// Built at first use, as the rubric schemas are (schema.ts).
+// Built at first use, as the rubric schemas are (builtOnce, schema.ts).
 function defineWhenSchemas() {
   const text = z.string().trim().min(1, 'must not be empty')
 
@@ -37,11 +38,11 @@ function defineWhenSchemas() {
 }
 
 type WhenSchemas = ReturnType<typeof defineWhenSchemas>
-let whenSchemas: WhenSchemas | undefined
+const whenSchemas = builtOnce(defineWhenSchemas)
 
 /** The schema of a config entry's `when`. */
 export function whenSchema(): WhenSchemas['whenSchema'] {
-  return (whenSchemas ??= defineWhenSchemas()).whenSchema
+  return whenSchemas().whenSchema
 }
 
 export type Signal = z.infer<WhenSchemas['signalSchema']>
