@@ -55,8 +55,8 @@ export function cacheDirectory({ platform, env, home }: Runtime = thisRuntime): 
   return base && paths.isAbsolute(base) ? paths.join(base, 'plan-gate', 'compile-cache') : null
 }
 
-/** One file per bundle (by content), Node.js build and V8 flags: a cache made for anything else is never looked at. */
-export function cacheFileName(source: string, execArgv: readonly string[] = process.execArgv): string {
+/** One file per bundle (by content: its bytes, or its text as UTF-8), Node.js build and V8 flags: a cache made for anything else is never looked at. */
+export function cacheFileName(source: string | Uint8Array, execArgv: readonly string[] = process.execArgv): string {
   const digest = createHash('sha256').update(source).update('\0').update(process.version).update('\0').update(process.arch).update('\0').update(execArgv.join('\0')).digest('hex')
   return `${digest.slice(0, 40)}${FILE_SUFFIX}`
 }

@@ -1,8 +1,8 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads'
+import type { ResourceLimits, Worker } from 'node:worker_threads'
 import type { CompanionContent } from '../engine/check.js'
 import type { FailOn, PlanResult } from '../engine/types.js'
 import type { Rubric } from '../rubric/schema.js'
-import { WORKER_DATA, type CheckRequest, type WorkerReply } from './protocol.js'
+import { WORKER_ARGV, WORKER_DATA, workerThreads, type CheckRequest, type WorkerReply } from './protocol.js'
 // Every bundle that can start a checking worker must also be able to be one.
 import './worker.js'
 
@@ -118,8 +118,9 @@ class CheckingWorker {
 
   constructor(options: PoolOptions) {
     this.ready = new Promise((resolve) => (this.markReady = resolve))
-    this.worker = new Worker(options.script, {
+    this.worker = new (workerThreads().Worker)(options.script, {
       workerData: WORKER_DATA,
+      argv: [WORKER_ARGV],
       resourceLimits: options.resourceLimits,
       name: 'plan-gate-checker',
       // A worker inherits the parent's Node options unless told otherwise, and some refuse to start one:

@@ -1,7 +1,7 @@
-import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads'
+import type { MessagePort } from 'node:worker_threads'
 import { checkPlan } from '../engine/check.js'
 import type { Rubric } from '../rubric/schema.js'
-import { isWorkerData, type CheckRequest, type WorkerReply } from './protocol.js'
+import { checkingWorkerPort, type CheckRequest, type WorkerReply } from './protocol.js'
 
 // The worker side of the pool. dist/cli.js and dist/index.js are single files,
 // so a worker is started on the very bundle that is running (see pool.ts) and
@@ -28,8 +28,9 @@ function serve(port: MessagePort): void {
   port.postMessage({ type: 'ready' } satisfies WorkerReply)
 }
 
-if (!isMainThread && parentPort && isWorkerData(workerData)) {
-  serve(parentPort)
+const port = checkingWorkerPort()
+if (port !== null) {
+  serve(port)
   // The bundle's entry module (the CLI or the action) imports this one, so it
   // cannot start evaluating until this await settles, and it never does: in a
   // worker only the checker runs. The pool ends the thread with terminate().
