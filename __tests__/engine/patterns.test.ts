@@ -1,4 +1,4 @@
-import { literalPattern, regexPattern } from '../../src/engine/patterns.js'
+import { PatternError, checkRegex, literalPattern, regexPattern } from '../../src/engine/patterns.js'
 
 describe('literal patterns', () => {
   it('match whole words only, at their exact place', () => {
@@ -35,6 +35,32 @@ describe('RE2 patterns', () => {
   it('skip the prefilter when the pattern alternates at the top level', () => {
     expect(regexPattern('<x>|TBD', true).findAll('only TBD here').map((match) => match.text)).toEqual(['TBD'])
     expect(regexPattern(String.raw`<(?:a|b)>`, true).findAll('no angle here a b')).toEqual([])
+  })
+
+  it('compile when a text first needs them: a rubric is checked when it loads', () => {
+    expect(() => checkRegex(String.raw`\[(`, true)).toThrow(PatternError)
+    // Made without compiling, and never compiled for a text without the leading "[".
+    const late = regexPattern(String.raw`\[(`, true)
+    expect(late.findAll('no bracket here')).toEqual([])
+    expect(late.test('none here either')).toBe(false)
+    expect(() => late.findAll('one [ here')).toThrow(PatternError)
+    expect(() => regexPattern('(', false).test('any text')).toThrow(PatternError)
+    expect(() => checkRegex(String.raw`\[[A-Z]+\]`, true)).not.toThrow()
+  })
+
+  it('take a leading character for the prefilter only when every match starts with it', () => {
+    const found = (source: string, text: string) => regexPattern(source, true).findAll(text).map((match) => match.text)
+    // A quantified or escaped class letter is no literal: each text is searched.
+    expect(found('x?y', 'y')).toEqual(['y'])
+    expect(found(String.raw`\d+`, '42')).toEqual(['42'])
+    expect(found(String.raw`\s*TBD`, 'TBD')).toEqual(['TBD'])
+    expect(found('.TBD', 'xTBD')).toEqual(['xTBD'])
+    expect(found('é+x', 'ééx')).toEqual(['ééx'])
+    // A leading symbol, escaped or not, ASCII or not, must be there.
+    expect(found('<a>', 'a <a>')).toEqual(['<a>'])
+    expect(found(String.raw`\.md`, 'a.md')).toEqual(['.md'])
+    expect(found('→ next', '→ next')).toEqual(['→ next'])
+    expect(found('😀x', 'a 😀x')).toEqual(['😀x'])
   })
 
   it('run in linear time on adversarial input', () => {

@@ -17,7 +17,18 @@ export interface TextPattern {
 
 export class PatternError extends Error {}
 
+// Unicode classes cost a regex its first run: 1 to 3 ms each to build.
+// Literals and rubric patterns almost always begin and end in ASCII,
+// where the classes below are plain ranges.
 const WORD_CHAR = /[\p{L}\p{N}_]/u
+const ASCII_WORD_CHAR = /[A-Za-z0-9_]/
+const LETTER_NUMBER_OR_SPACE = /[\p{L}\p{N}\s]/u
+const ASCII_LETTER_NUMBER_OR_SPACE = /[A-Za-z0-9\s]/
+
+/** One UTF-16 unit, as `literal.at()` gives it: a lone surrogate is no word character. */
+function isWordChar(char: string): boolean {
+  return char < '\x80' ? ASCII_WORD_CHAR.test(char) : WORD_CHAR.test(char)
+}
 
 const ASCII_ONLY = /^[\x00-\x7F]*$/
 // With the i and u flags, the only characters outside ASCII that match an
@@ -42,8 +53,8 @@ function lowerCased(text: string): string {
  * backtrack, so V8's own engine is safe here, and much faster than RE2 in JS.
  */
 export function literalPattern(literal: string, caseSensitive: boolean): TextPattern {
-  const before = WORD_CHAR.test(literal.at(0) ?? '') ? String.raw`(?<![\p{L}\p{N}_])` : ''
-  const after = WORD_CHAR.test(literal.at(-1) ?? '') ? String.raw`(?![\p{L}\p{N}_])` : ''
+  const before = isWordChar(literal.at(0) ?? '') ? String.raw`(?<![\p{L}\p{N}_])` : ''
+  const after = isWordChar(literal.at(-1) ?? '') ? String.raw`(?![\p{L}\p{N}_])` : ''
   const escaped = literal.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
   // Built at first use: most literals never meet a text that holds them, and a Unicode regex costs its construction.
   let native: RegExp | null = null
@@ -71,12 +82,37 @@ export function literalPattern(literal: string, caseSensitive: boolean): TextPat
 // per source and flag serves them all.
 const compiledRegexes = new Map<string, TextPattern>()
 
-/** A user pattern in RE2 syntax; throws PatternError with RE2's reason when it does not compile. */
-export function regexPattern(source: string, caseSensitive: boolean): TextPattern {
+function compiledRegex(source: string, caseSensitive: boolean): TextPattern {
   const key = `${caseSensitive ? 'c' : 'i'}${source}`
   let pattern = compiledRegexes.get(key)
-  if (pattern === undefined) compiledRegexes.set(key, (pattern = compile(`(${source})`, caseSensitive, leadingLiteral(source))))
+  if (pattern === undefined) compiledRegexes.set(key, (pattern = compile(`(${source})`, caseSensitive)))
   return pattern
+}
+
+/** Compiles a user pattern in RE2 syntax now; throws PatternError with RE2's reason when it does not compile. */
+export function checkRegex(source: string, caseSensitive: boolean): void {
+  compiledRegex(source, caseSensitive)
+}
+
+/**
+ * A user pattern in RE2 syntax, compiled when a text first needs it: when it
+ * holds the pattern's leading literal, if it has one. Rubric and config
+ * patterns are checked when they load (`checkRegex`), the built-in ones by
+ * their tests, so compiling late never turns a bad pattern into a passing
+ * gate; and a plan without `[` never pays for the `\[…` placeholders.
+ */
+export function regexPattern(source: string, caseSensitive: boolean): TextPattern {
+  const literal = leadingLiteral(source)
+  return {
+    findAll(text: string): TextMatch[] {
+      if (literal !== null && !text.includes(literal)) return []
+      return compiledRegex(source, caseSensitive).findAll(text)
+    },
+    test(text: string): boolean {
+      if (literal !== null && !text.includes(literal)) return false
+      return compiledRegex(source, caseSensitive).test(text)
+    }
+  }
 }
 
 /**
@@ -85,10 +121,20 @@ export function regexPattern(source: string, caseSensitive: boolean): TextPatter
  */
 function leadingLiteral(source: string): string | null {
   if (hasTopLevelAlternation(source)) return null
-  const escaped = /^\\([^\p{L}\p{N}\s])(?![?*+{])/u.exec(source)
-  if (escaped) return escaped[1]!
-  const plain = /^([^\\^$.|?*+()[\]{}\p{L}\p{N}\s])(?![?*+{])/u.exec(source)
-  return plain ? plain[1]! : null
+  const escaped = source.startsWith('\\')
+  const char = codePointAt(source, escaped ? 1 : 0)
+  if (char === '' || isLetterNumberOrSpace(char)) return null
+  if (!escaped && '\\^$.|?*+()[]{}'.includes(char)) return null
+  return /^[?*+{]/.test(source.slice((escaped ? 1 : 0) + char.length)) ? null : char
+}
+
+function codePointAt(text: string, index: number): string {
+  const point = text.codePointAt(index)
+  return point === undefined ? '' : String.fromCodePoint(point)
+}
+
+function isLetterNumberOrSpace(char: string): boolean {
+  return char < '\x80' ? ASCII_LETTER_NUMBER_OR_SPACE.test(char) : LETTER_NUMBER_OR_SPACE.test(char)
 }
 
 function hasTopLevelAlternation(source: string): boolean {
@@ -106,7 +152,7 @@ function hasTopLevelAlternation(source: string): boolean {
   return false
 }
 
-function compile(source: string, caseSensitive: boolean, mustContain: string | null = null): TextPattern {
+function compile(source: string, caseSensitive: boolean): TextPattern {
   let compiled: RE2JS
   try {
     compiled = RE2JS.compile(source, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE)
@@ -115,7 +161,6 @@ function compile(source: string, caseSensitive: boolean, mustContain: string | n
   }
   return {
     findAll(text: string): TextMatch[] {
-      if (mustContain !== null && !text.includes(mustContain)) return []
       const found: TextMatch[] = []
       const matcher = compiled.matcher(text)
       let from = 0

@@ -1,4 +1,4 @@
-import { PatternError, captureAll, regexPattern } from '../engine/patterns.js'
+import { PatternError, captureAll, checkRegex } from '../engine/patterns.js'
 import { rules as registeredRules } from '../engine/rules/index.js'
 import { closest, type ConfigProblem } from './errors.js'
 import type {
@@ -94,7 +94,7 @@ export function layerProblems(base: RubricFile, layer: RubricFile, merged: Rubri
     else if (merged.text === undefined && merged.regex === undefined) problems.push(locate(['placeholders', index], 'needs "text" or "regex"'))
     if (item.regex !== undefined) {
       try {
-        regexPattern(item.regex, false)
+        checkRegex(item.regex, false)
       } catch (error) {
         if (error instanceof PatternError) problems.push(locate(['placeholders', index, 'regex'], `invalid RE2 pattern: ${error.message}`))
         else throw error

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { builtOnce } from './schema.js'
-import { regexPattern, type TextPattern } from '../engine/patterns.js'
+import { checkRegex, regexPattern, type TextPattern } from '../engine/patterns.js'
 import { matchScore, sharesWord, titleWords, wordSet, type KeyWords } from '../engine/text.js'
 
 // Content signatures: what a plan says about its own format. The path alone
@@ -62,9 +62,9 @@ export interface Signature {
   test(content: string): string[] | null
 }
 
-/** Compiles one signal now, so that a config's bad pattern is a load-time error; throws PatternError. */
+/** Compiles one signal's line pattern now, so that a config's bad pattern is a load-time error; throws PatternError. */
 export function checkSignal(signal: Signal): void {
-  compileSignal(signal)
+  if ('line' in signal) checkRegex(signal.line, false)
 }
 
 function compileSignal(signal: Signal): CompiledSignal {
