@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for code scanning. Output depends only on its inputs (no clock,
 // no random ids) so that re-running on the same commit uploads the same file.
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../engine/digest.js'
 import { DOCS_BASE_URL, ruleDocsUrl } from '../engine/docs-url.js'
 import { rules } from '../engine/rules/index.js'
 import type { Finding, RunResult, Severity, WaivedFinding } from '../engine/types.js'
@@ -142,8 +142,5 @@ function region(finding: Finding) {
 }
 
 function fingerprint(file: string, finding: Finding): string {
-  return createHash('sha256')
-    .update([finding.ruleId, file, finding.section ?? '', finding.message].join('\u0000'))
-    .digest('hex')
-    .slice(0, 32)
+  return sha256Hex([finding.ruleId, file, finding.section ?? '', finding.message].join('\u0000')).slice(0, 32)
 }

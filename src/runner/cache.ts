@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { nodeCrypto, sha256Hex } from '../engine/digest.js'
 import type { FailOn, PlanResult } from '../engine/types.js'
 import type { Rubric } from '../rubric/schema.js'
 import { VERSION } from '../version.js'
@@ -30,15 +30,12 @@ const rubricHashes = new WeakMap<Rubric, string>()
 
 function rubricHash(rubric: Rubric): string {
   let hash = rubricHashes.get(rubric)
-  if (!hash) rubricHashes.set(rubric, (hash = createHash('sha256').update(JSON.stringify(rubric)).digest('hex')))
+  if (!hash) rubricHashes.set(rubric, (hash = sha256Hex(JSON.stringify(rubric))))
   return hash
 }
 
 export function cacheKey(content: string | Uint8Array, rubric: Rubric, options: { failOn: FailOn; maxPlanBytes: number }): string {
-  return createHash('sha256')
-    .update(`${VERSION}\u0000${rubricHash(rubric)}\u0000${options.failOn}\u0000${options.maxPlanBytes}\u0000`)
-    .update(content)
-    .digest('hex')
+  return sha256Hex(`${VERSION}\u0000${rubricHash(rubric)}\u0000${options.failOn}\u0000${options.maxPlanBytes}\u0000`, content)
 }
 
 function isResult(value: unknown): value is CachedResult {
@@ -94,7 +91,7 @@ export class ResultCache {
     const usedAll = Object.keys(this.fresh).length === Object.keys(this.known).length
     if (!this.changed && usedAll) return
     const entries = Object.fromEntries(Object.entries(this.fresh).slice(0, MAX_ENTRIES))
-    const temporary = `${this.file}.${randomBytes(6).toString('hex')}.tmp`
+    const temporary = `${this.file}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`
     try {
       await mkdir(path.dirname(this.file), { recursive: true })
       await writeFile(temporary, JSON.stringify({ format: FORMAT, version: VERSION, entries } satisfies CacheFile))
