@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { run } from '../../src/cli/main.js'
@@ -70,6 +70,37 @@ test('as git status does, --changed keeps the stat data it refreshed: a stale in
   expect(repo.git('diff-files', '--name-only')).toBe('a/plan.md\n')
   expect((await changedPaths(repo.root)).paths).toEqual([])
   expect(repo.git('diff-files', '--name-only')).toBe('')
+})
+
+test('a branch with an upstream it has left behind: the changed plans, with no count of commits between them asked for', async () => {
+  repo = gitRepo({ 'a/plan.md': GENERIC_FAIL, 'b/plan.md': GENERIC_FAIL })
+  repo.commit('base')
+  repo.git('checkout', '-q', '-b', 'upstream')
+  for (let i = 0; i < 3; i++) repo.commit(`upstream ${i}`)
+  repo.git('checkout', '-q', 'main')
+  repo.commit('local')
+  repo.git('branch', '-q', '--set-upstream-to', 'upstream')
+  repo.write({ 'b/plan.md': `${GENERIC_FAIL}more\n` })
+  // Without --no-ahead-behind git prints "# branch.ab +1 -3"; with it, "+? -?" (no history walked).
+  expect(repo.git('status', '--porcelain=v2', '--branch')).toMatch(/^# branch\.ab \+1 -3$/m)
+  const status = repo.git('status', '--porcelain=v2', '-z', '--branch', '--no-ahead-behind')
+  expect(status).toContain('# branch.ab +? -?')
+  expect((await changedPaths(repo.root)).paths).toEqual(['b/plan.md'])
+  // What the built CLI asks git, seen by a git on PATH that logs its arguments and runs the real one.
+  const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim()
+  const bin = mkdtempSync(path.join(os.tmpdir(), 'plan-gate-git-log-'))
+  try {
+    const log = path.join(bin, 'args.log')
+    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 })
+    const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env['PATH'] ?? ''}` }
+    const cli = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'check', '--changed', '--format', 'json'], { cwd: repo.root, env, encoding: 'utf8' })
+    expect((JSON.parse(cli.stdout) as { plans: Array<{ file: string }> }).plans.map((plan) => plan.file)).toEqual(['b/plan.md'])
+    const statusCalls = readFileSync(log, 'utf8').split('\n').filter((line) => line.includes(' status '))
+    expect(statusCalls).toHaveLength(1)
+    expect(statusCalls[0]).toContain('--no-ahead-behind')
+  } finally {
+    rmSync(bin, { recursive: true, force: true })
+  }
 })
 
 test('git status entries: every kind read by its field count, and an unknown one refused', () => {

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { replicas, writeFiles } from './plans.mjs'
 import { measure, median, ms, ratio } from './util.mjs'
 
@@ -58,6 +58,8 @@ export async function measureGoals({ node, cli, peer, build, inputs, runs, log }
   const cacheDir = path.join(dir, '..', 'goals-cache')
   const out = path.join(dir, '..', 'goals-stdout')
   mkdirSync(out, { recursive: true })
+  // V8 makes a young generation of three semi-spaces; the floor's processes get the workers' own.
+  const semiSpaceMb = build ? (await import(pathToFileURL(path.join(build, 'src', 'runner', 'check-plans.js')).href)).WORKER_YOUNG_GENERATION_MB / 3 : NaN
   const rows = { node0: [], one: [], changed: [], cold: [], peer: [], floor: [], coldLoaded: [], peerLoaded: [], cacheCold: [], cacheWarm: [] }
   const statuses = {}
   const record = (row, result) => {
@@ -82,7 +84,7 @@ export async function measureGoals({ node, cli, peer, build, inputs, runs, log }
       linted = Number(/Linting: (\d+) file/.exec(readFileSync(peerOut, 'utf8'))?.[1] ?? NaN)
     }
     // What the cold scan cannot beat here: the same parser, every core, nothing else.
-    if (build) record('floor', measure(node, [PARSE_SPLIT, build, '.', String(availableParallelism())], { cwd: dir }))
+    if (build) record('floor', measure(node, [PARSE_SPLIT, build, '.', String(availableParallelism()), String(semiSpaceMb)], { cwd: dir }))
     // The other core busy with a child of this script for the whole of both runs.
     const load = burner(node)
     try {
@@ -152,7 +154,7 @@ export const GOAL_COMMANDS = [
   'node $ROOT/dist/cli.js check --changed',
   'node $ROOT/dist/cli.js check . --format json',
   'node $ROOT/node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs "**/*.md"',
-  'node $ROOT/scripts/bench/parse-split.mjs $ROOT/.bench/tsc . <cores>   # the parse floor: parseMarkdown() alone, one process per core',
+  'node $ROOT/scripts/bench/parse-split.mjs $ROOT/.bench/tsc . <cores> <WORKER_YOUNG_GENERATION_MB / 3>   # the parse floor: parseMarkdown() alone, one process per core, the workers\' semi-spaces',
   '# the same two, while a child of the bench burns one core: node -e "for (;;) {}"',
   'node $ROOT/dist/cli.js check . --format json --cache-location $BENCH/goals-cache   # twice: writes the cache, then reads it'
 ]

@@ -78,6 +78,8 @@ const MAX_DEFERRAL_LENGTH = 200
 const PUNCTUATION_ONLY = /^[\s\p{P}\p{S}]*$/u
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 const wordDeferralRegexes: RegExp[] = []
+// Each phrase group's first words between spaces, as the texts are: built once, not at every text tested.
+let spacedStarts: string[][] | null = null
 const wordDeferralRegex = (index: number): RegExp => (wordDeferralRegexes[index] ??= new RegExp(`(?<= )(?:${WORD_DEFERRALS[index]!.pattern})(?= )`, 'gu'))
 // Bracketed template instructions: "[Describe the architecture]", "(diagram to come)" handled by the lexicon.
 const BRACKETED_INSTRUCTION = /^\[[^\][]{3,}\]$/u
@@ -145,9 +147,8 @@ export function isDeferral(text: string, options: DeferralOptions = {}): boolean
  */
 export function withoutWordDeferrals(text: string): { rest: string; found: boolean } {
   const regexes: RegExp[] = []
-  WORD_DEFERRALS.forEach((deferral, index) => {
-    if (deferral.starts.some((start) => text.includes(` ${start} `))) regexes.push(wordDeferralRegex(index))
-  })
+  const starts = (spacedStarts ??= WORD_DEFERRALS.map((deferral) => deferral.starts.map((start) => ` ${start} `)))
+  for (let index = 0; index < starts.length; index++) if (starts[index]!.some((start) => text.includes(start))) regexes.push(wordDeferralRegex(index))
   if (regexes.length === 0) return { rest: text, found: false }
   let rest = ''
   let from = 0

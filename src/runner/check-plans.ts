@@ -66,11 +66,17 @@ const MiB = 1024 * 1024
 /** Node's default for workers, stated so a change of default cannot shrink it unnoticed. */
 const WORKER_STACK_MB = 4
 /**
- * The parser allocates a short-lived object per token: with V8's default
- * young generation it spends much of its time in scavenges. A bigger one
- * (32 MiB semi-spaces) cut the CPU time of checking the corpus by about 8 %.
+ * The parser allocates a short-lived object per token, and a plan's tokens
+ * live until its tree is built: with a small young generation they survive
+ * two scavenges, are copied into the old generation and are marked there
+ * once dead. V8 splits a worker's young generation into three semi-spaces'
+ * worth (two semi-spaces and the large-object space), so 288 MiB gives the
+ * 96 MiB semi-spaces under which a plan's garbage mostly dies young. Against
+ * 96 MiB (32 MiB semi-spaces), a cold scan of the 1,000-plan replica took a
+ * median 16.6 s instead of 19.0 s on two cores (seven interleaved runs each),
+ * for about 400 MB more resident memory across two workers. BENCHMARKS.md.
  */
-const WORKER_YOUNG_GENERATION_MB = 96
+export const WORKER_YOUNG_GENERATION_MB = 288
 const WORKER_START_TIMEOUT_MS = 60_000
 
 /**

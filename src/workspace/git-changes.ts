@@ -77,7 +77,10 @@ async function hasHead(top: string): Promise<boolean> {
 // (only if no other git process holds the index lock; it never waits for it):
 // without that, an index older than its files (a fresh clone or checkout)
 // makes every later run read every file again. That write changes no content.
-const STATUS_ARGS = ['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--no-renames']
+// --branch is there only to tell a repository without commits; its count of
+// commits ahead of and behind the upstream, which can walk a long history, is
+// never read, so git is told not to make it.
+const STATUS_ARGS = ['status', '--porcelain=v2', '-z', '--branch', '--no-ahead-behind', '--untracked-files=all', '--no-renames']
 
 // Fields before the path in each kind of porcelain v2 entry: changed, renamed or copied, unmerged.
 const FIELDS_BEFORE_PATH: Record<string, number> = { '1': 8, '2': 9, u: 10 }
