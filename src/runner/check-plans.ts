@@ -71,10 +71,13 @@ const WORKER_STACK_MB = 4
  * two scavenges, are copied into the old generation and are marked there
  * once dead. V8 splits a worker's young generation into three semi-spaces'
  * worth (two semi-spaces and the large-object space), so 288 MiB gives the
- * 96 MiB semi-spaces under which a plan's garbage mostly dies young. Against
- * 96 MiB (32 MiB semi-spaces), a cold scan of the 1,000-plan replica took a
- * median 16.6 s instead of 19.0 s on two cores (seven interleaved runs each),
- * for about 400 MB more resident memory across two workers. BENCHMARKS.md.
+ * 96 MiB semi-spaces under which a plan's garbage mostly dies young: the
+ * parser alone then needs a third less CPU time. Against 96 MiB (32 MiB
+ * semi-spaces), a cold scan of the 1,000-plan replica on two cores took a
+ * median 16.6 s instead of 19.0 s in one set of interleaved runs and 15.7 s
+ * instead of 16.1 s in another, for about 400 MB more resident memory across
+ * two workers. Two workers at once gain less than one alone: they share the
+ * memory bandwidth the parser is bound by.
  */
 export const WORKER_YOUNG_GENERATION_MB = 288
 const WORKER_START_TIMEOUT_MS = 60_000
