@@ -1,4 +1,6 @@
-import { WORD_DEFERRALS, isDeferral, withoutWordDeferrals } from '../../src/engine/deferral.js'
+import { readFileSync } from 'node:fs'
+import { WORD_DEFERRALS, isDeferral, visibleText, withoutWordDeferrals } from '../../src/engine/deferral.js'
+import { corpusEntries, hasCorpus, skipNotice } from '../../test-support/shared.js'
 
 // The word deferrals are one regex per phrase group, each searched only when
 // the text holds one of its `starts`. These tests spell out every phrase the
@@ -104,5 +106,23 @@ describe('word deferrals', () => {
     for (const text of ['Sessions are stored in Redis for 24 hours.', 'Not applicable: the service stores no personal data at all.', 'See the runbook for the rollback steps']) {
       expect({ text, deferral: isDeferral(text) }).toEqual({ text, deferral: false })
     }
+  })
+})
+
+// isDeferral normalises the visible text it already has without making it
+// visible again: that is only the same when visibleText changes nothing it made.
+describe('visibleText', () => {
+  const tricky = ['<a<b>x>', '<\u200Ba>tag', '&nb\u200Bsp;', '&nb<b>sp;', '**bold** _it_ `code`', '<span>x</span>&nbsp;y', 'ﬁ ① Ｔｅｓｔ', 'a\u00AD\u034Fb', '< a>', '<<a>>', '\u3164 \uFFA0 x', 'İstanbul', '> quote | cell |']
+  it('changes nothing it made, on hand-made markup', () => {
+    for (const text of tricky) expect({ text, again: visibleText(visibleText(text)) }).toEqual({ text, again: visibleText(text) })
+  })
+  it('changes nothing it made, on every line of the corpus', () => {
+    skipNotice('visibleText on the corpus')
+    if (!hasCorpus) return
+    const changed: string[] = []
+    for (const entry of corpusEntries()) {
+      for (const line of readFileSync(entry.absolute, 'utf8').split('\n')) if (visibleText(visibleText(line)) !== visibleText(line)) changed.push(`${entry.file}: ${line}`)
+    }
+    expect(changed.slice(0, 5)).toEqual([])
   })
 })

@@ -78,8 +78,9 @@ const MAX_DEFERRAL_LENGTH = 200
 const PUNCTUATION_ONLY = /^[\s\p{P}\p{S}]*$/u
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 const wordDeferralRegexes: RegExp[] = []
-// Each phrase group's first words between spaces, as the texts are: built once, not at every text tested.
-let spacedStarts: string[][] | null = null
+// Each phrase group's first words between spaces, as the texts are, filed under their first word: a text
+// is tested only for the starts of the words it has, not for all of them (built once, not at every text).
+let startsByWord: Map<string, Array<{ group: number; spaced: string }>> | null = null
 const wordDeferralRegex = (index: number): RegExp => (wordDeferralRegexes[index] ??= new RegExp(`(?<= )(?:${WORD_DEFERRALS[index]!.pattern})(?= )`, 'gu'))
 // Bracketed template instructions: "[Describe the architecture]", "(diagram to come)" handled by the lexicon.
 const BRACKETED_INSTRUCTION = /^\[[^\][]{3,}\]$/u
@@ -94,8 +95,9 @@ export function isBlankText(text: string): boolean {
   return PUNCTUATION_ONLY.test(visibleText(text))
 }
 
-function normalized(text: string): string {
-  return visibleText(text)
+/** Lower case, letters, digits and marks only, of text `visibleText` already made (it changes nothing it made). */
+function normalizedVisible(visible: string): string {
+  return visible
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
     .trim()
@@ -120,7 +122,7 @@ export function isDeferral(text: string, options: DeferralOptions = {}): boolean
   const visible = visibleText(text)
   if (PUNCTUATION_ONLY.test(visible)) return true
   if (BRACKETED_INSTRUCTION.test(visible) && /\s/u.test(visible)) return true
-  let rest = ` ${normalized(visible)} `
+  let rest = ` ${normalizedVisible(visible)} `
   // The longest deferral phrase plus two words of its own is far below this: longer text is content, and never scanned.
   if (rest.length > MAX_DEFERRAL_LENGTH) return false
   if (options.statusColumn && STATUS_WORDS.test(rest.trim())) return false
@@ -146,9 +148,15 @@ export function isDeferral(text: string, options: DeferralOptions = {}): boolean
  * phrase; each regex searches the original text, as that one would.
  */
 export function withoutWordDeferrals(text: string): { rest: string; found: boolean } {
+  const byWord = (startsByWord ??= indexStarts())
+  const wanted: boolean[] = []
+  // A start between spaces is in the text only if its first word is one of the text's words.
+  for (const word of new Set(text.split(' '))) {
+    for (const { group, spaced } of byWord.get(word) ?? []) if (!wanted[group] && text.includes(spaced)) wanted[group] = true
+  }
   const regexes: RegExp[] = []
-  const starts = (spacedStarts ??= WORD_DEFERRALS.map((deferral) => deferral.starts.map((start) => ` ${start} `)))
-  for (let index = 0; index < starts.length; index++) if (starts[index]!.some((start) => text.includes(start))) regexes.push(wordDeferralRegex(index))
+  // In the lexicon's order: where two phrases start at the same word, the earlier one wins.
+  for (let group = 0; group < WORD_DEFERRALS.length; group++) if (wanted[group]) regexes.push(wordDeferralRegex(group))
   if (regexes.length === 0) return { rest: text, found: false }
   let rest = ''
   let from = 0
@@ -167,6 +175,19 @@ export function withoutWordDeferrals(text: string): { rest: string; found: boole
     found = true
   }
   return { rest: rest + text.slice(from), found }
+}
+
+function indexStarts(): Map<string, Array<{ group: number; spaced: string }>> {
+  const index = new Map<string, Array<{ group: number; spaced: string }>>()
+  WORD_DEFERRALS.forEach((deferral, group) => {
+    for (const start of deferral.starts) {
+      const first = start.split(' ')[0]!
+      let entries = index.get(first)
+      if (!entries) index.set(first, (entries = []))
+      entries.push({ group, spaced: ` ${start} ` })
+    }
+  })
+  return index
 }
 
 // ---- Markers mentioned, not left ----

@@ -165,16 +165,7 @@ const PSEUDO_WEIGHT = 2e-5
  */
 export function assignSections(headings: readonly Heading[], sections: readonly SectionSpec[], title?: Heading): Map<string, Heading | null> {
   const context: SectionContext = { byIndex: new Map(headings.map((heading) => [heading.index, heading])), title }
-  const byWord = new Map<string, number[]>()
-  sections.forEach((section, row) => {
-    for (const words of wantedWords(section, [section.title, ...section.aliases])) {
-      for (const word of [...words.stems, ...words.singulars]) {
-        let rows = byWord.get(word)
-        if (!rows) byWord.set(word, (rows = []))
-        if (!rows.includes(row)) rows.push(row)
-      }
-    }
-  })
+  const byWord = sectionRowsByWord(sections)
   const pairs: Pairing[] = []
   for (const heading of headings) {
     if (heading === title) continue
@@ -189,6 +180,26 @@ export function assignSections(headings: readonly Heading[], sections: readonly 
   const result = new Map<string, Heading | null>(sections.map((section) => [section.id, null]))
   for (const { row, column } of assign(sections.length, pairs)) result.set(sections[row]!.id, context.byIndex.get(column) ?? null)
   return result
+}
+
+const rowsByWordCache = new WeakMap<readonly SectionSpec[], Map<string, number[]>>()
+
+/** Which sections (by row) have each word in a name; a rubric's sections are the same for every plan it checks. */
+function sectionRowsByWord(sections: readonly SectionSpec[]): Map<string, number[]> {
+  const cached = rowsByWordCache.get(sections)
+  if (cached) return cached
+  const byWord = new Map<string, number[]>()
+  sections.forEach((section, row) => {
+    for (const words of wantedWords(section, [section.title, ...section.aliases])) {
+      for (const word of [...words.stems, ...words.singulars]) {
+        let rows = byWord.get(word)
+        if (!rows) byWord.set(word, (rows = []))
+        if (!rows.includes(row)) rows.push(row)
+      }
+    }
+  })
+  rowsByWordCache.set(sections, byWord)
+  return byWord
 }
 
 // ---- Columns and tables ----

@@ -181,17 +181,19 @@ export function matchScore(name: KeyWords, wanted: KeyWords): number {
   const coverage = want.length / Math.max(words.length, want.length)
   // A wanted name that is a small part of a long name is a word in passing, not its subject.
   if (coverage < MINIMUM_COVERAGE) return 0
-  if (want.length < words.length && sameWords(words.slice(-want.length), want)) return 0.62 + 0.3 * coverage
+  if (want.length < words.length && endsWith(words, want)) return 0.62 + 0.3 * coverage
   const at = wordsAt(words, want)
   if (at === 0) return 0.61 + 0.3 * coverage
   if (at > 0) return 0.6 + 0.3 * coverage
   // Words in another order: "Rollout and Testing Strategy". Not for CJK, whose
   // words are single characters that any long heading holds in some order.
-  if (want.length > 1 && !want.some((word) => CJK_WORD.test(word))) {
-    const present = new Set(words)
-    if (want.every((word) => present.has(word))) return 0.5 + 0.3 * coverage
-  }
+  if (want.length > 1 && want.every((word) => words.includes(word)) && !want.some((word) => CJK_WORD.test(word))) return 0.5 + 0.3 * coverage
   return 0
+}
+
+function endsWith(name: readonly string[], wanted: readonly string[]): boolean {
+  const from = name.length - wanted.length
+  return from >= 0 && wanted.every((word, index) => word === name[from + index])
 }
 
 /**
@@ -310,7 +312,11 @@ export function mentions(text: string | Haystack, phrase: string): boolean {
 
 export function countWords(text: string): number {
   const normalized = normalizeText(text)
-  return normalized === '' ? 0 : normalized.split(' ').length
+  if (normalized === '') return 0
+  // normalizeText leaves one space between words and none at the ends.
+  let words = 1
+  for (let at = normalized.indexOf(' '); at !== -1; at = normalized.indexOf(' ', at + 1)) words++
+  return words
 }
 
 /** Shortens text quoted from a plan in a message. */
