@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { Script } from 'node:vm'
 import { mayBeCheckingWorker } from '../runner/protocol.js'
 import { prefetchChangedPaths } from '../workspace/git-changes.js'
-import { cacheDirectory, cacheFileName, readCodeCache, writeCodeCache } from './code-cache.js'
+import { cacheDirectory, cacheFileName, CODE_CACHE_PENDING, readCodeCache, writeCodeCache } from './code-cache.js'
 
 // dist/cli.js: starts the CLI bundle (dist/cli-bundle.js, src/cli/index.ts as
 // a script) with V8's code cache, so that a run does not compile again what
@@ -33,10 +33,13 @@ const dir = cacheDirectory()
 const name = dir === null ? '' : cacheFileName(bytes)
 const cachedData = dir === null ? undefined : readCodeCache(dir, name)
 const script = new Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) })
+// Workers never finish (the pool ends them), so only the main thread stores the code its run compiled.
+const storing = dir !== null && mainThread && (cachedData === undefined || script.cachedDataRejected === true)
+// The bundle then compiles the engine in this thread before it stops (warm-up.ts).
+if (storing) (globalThis as Record<symbol, unknown>)[CODE_CACHE_PENDING] = true
 const entry = script.runInThisContext() as BundleEntry
 const running = entry(import.meta.url, createRequire)
-// Workers never finish (the pool ends them), so only the main thread stores the code its run compiled.
-if (dir !== null && mainThread && (cachedData === undefined || script.cachedDataRejected === true)) {
+if (storing) {
   await running
   writeCodeCache(dir, name, () => script.createCachedData())
 } else {

@@ -49,6 +49,18 @@ const MAX_CACHE_BYTES = 64 * 1024 * 1024
 const KEEP_FILES = 8
 const FILE_SUFFIX = '.v8cache'
 
+/**
+ * Set by dist/cli.js on globalThis when this run's code will be stored: the
+ * CLI bundle then compiles the engine in this thread first (warm-up.ts). A
+ * symbol on globalThis, because the launcher and the CLI are separate bundles.
+ */
+export const CODE_CACHE_PENDING = Symbol.for('plan-gate.code-cache.pending')
+
+/** Whether dist/cli.js will store this run's code as the code cache. */
+export function codeCachePending(): boolean {
+  return (globalThis as Record<symbol, unknown>)[CODE_CACHE_PENDING] === true
+}
+
 /** The environment variable that moves the cache (an absolute directory) or turns it off (`off`, `0`, `false`). */
 export const CACHE_ENV = 'PLAN_GATE_COMPILE_CACHE'
 
