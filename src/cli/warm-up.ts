@@ -6,8 +6,8 @@ import { presets } from '../rubric/presets/index.js'
 // had compiled, and later runs compile the rest again. A whole-repository scan
 // checks its plans in workers, so its main thread never compiles the engine:
 // written after a scan, the cache left every later one-plan check (the hooks,
-// `check --changed`) compiling the engine anew, 152 ms above `node -e 0`
-// instead of 112 ms (medians of 31 on the 1,000-plan replica). So before the
+// `check --changed`) compiling the engine anew, 141 ms above `node -e 0`
+// instead of 109 ms (interleaved medians of 31 on the 1,000-plan replica). So before the
 // cache is written, this thread checks one small plan against every built-in
 // preset, once, and the cache holds the engine whatever the first run was.
 
